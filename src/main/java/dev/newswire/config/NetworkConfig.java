@@ -1,5 +1,6 @@
 package dev.newswire.config;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Duration;
 
 /**
@@ -17,13 +18,26 @@ public record NetworkConfig(
     boolean allowPrivateAddresses,
     Duration connectTimeout,
     Duration readTimeout,
-    long maxBodyBytes,
-    int maxRedirects,
+    @JsonDeserialize(using = ByteSizeDeserializer.class) Long maxBodyBytes,
+    Integer maxRedirects,
     String userAgent) {
 
-  public static final String DEFAULT_USER_AGENT = "Newswire/0.1 (+https://github.com/newswire-bot/newswire; AI news feed bot)";
+  public static final String DEFAULT_USER_AGENT =
+      "Newswire/0.1 (self-hosted AI news bot; +https://github.com/newswire-bot/newswire)";
+
+  public NetworkConfig {
+    connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+    readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
+    maxBodyBytes = maxBodyBytes == null ? 5L * 1024 * 1024 : maxBodyBytes;
+    maxRedirects = maxRedirects == null ? 5 : maxRedirects;
+    userAgent = userAgent == null || userAgent.isBlank() ? DEFAULT_USER_AGENT : userAgent;
+  }
 
   public static NetworkConfig defaults() {
-    return new NetworkConfig(false, Duration.ofSeconds(10), Duration.ofSeconds(30), 5L * 1024 * 1024, 5, DEFAULT_USER_AGENT);
+    return new NetworkConfig(false, null, null, null, null, null);
+  }
+
+  public NetworkConfig withAllowPrivateAddresses(boolean allow) {
+    return new NetworkConfig(allow, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, userAgent);
   }
 }

@@ -1,0 +1,140 @@
+package dev.newswire;
+
+import dev.newswire.config.NewswireConfig;
+import dev.newswire.delivery.ChannelRef;
+import dev.newswire.delivery.ChatPlatform;
+import dev.newswire.delivery.Dispatcher;
+import dev.newswire.delivery.Story;
+import dev.newswire.news.Feed;
+import dev.newswire.pipeline.Deduper;
+import dev.newswire.pipeline.FeedCycle;
+import dev.newswire.pipeline.FeedFetcher;
+import dev.newswire.pipeline.FeedParser;
+import dev.newswire.pipeline.PollOutcome;
+import dev.newswire.pipeline.Router;
+import dev.newswire.platform.console.ConsolePlatform;
+import dev.newswire.schedule.PollScheduler;
+import dev.newswire.store.DeliveryStore;
+import dev.newswire.store.FeedStore;
+import dev.newswire.store.ItemStore;
+import dev.newswire.store.jdbc.Database;
+import dev.newswire.store.jdbc.JdbcDeliveryStore;
+import dev.newswire.store.jdbc.JdbcFeedStore;
+import dev.newswire.store.jdbc.JdbcItemStore;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Composition root: config → database → stores → pipeline → platforms → scheduler. */
+public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+
+  private final NewswireConfig config;
+  private final Clock clock;
+  private final Database db;
+  private final FeedStore feeds;
+  private final ItemStore items;
+  private final DeliveryStore deliveries;
+  private final FeedCycle cycle;
+  private final Dispatcher dispatcher;
+  private PollScheduler scheduler;
+
+  public App(NewswireConfig config, PrintStream out, boolean json, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.db = Database.open(config.storage(), config.secrets().dbPassword());
+    this.feeds = new JdbcFeedStore(db, clock);
+    this.items = new JdbcItemStore(db);
+    this.deliveries = new JdbcDeliveryStore(db);
+    feeds.syncConfigured(config.feeds());
+
+    Map<String, ChatPlatform> platforms = new java.util.HashMap<>();
+    List<ChannelRef> everyStory = new ArrayList<>();
+    if (config.secrets().hasDiscord() || config.secrets().hasSlack()) {
+      log.warn("Platform tokens are set, but this build posts to the console only; Discord and Slack come in a later version.");
+    }
+    platforms.put("console", new ConsolePlatform(out, json, consoleText()));
+    everyStory.add(ChannelRef.CONSOLE);
+
+    this.cycle = new FeedCycle(new FeedFetcher(config.network()), new FeedParser(), new Deduper(),
+        Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock);
+    this.dispatcher = new Dispatcher(deliveries, platforms, clock);
+  }
+
+  private static Function<Story, String> consoleText() {
+    return story -> {
+      var i = story.item();
+      StringBuilder sb = new StringBuilder();
+      sb.append("━━ ").append(i.title().isBlank() ? "(untitled)" : i.title()).append('\n');
+      if (i.link() != null) sb.append("   ").append(i.link()).append('\n');
+      sb.append("   ").append(story.feedName());
+      if (i.published() != null) sb.append(" · ").append(i.published());
+      sb.append('\n');
+      if (!i.summary().isBlank()) {
+        String s = i.summary().length() > 280 ? i.summary().substring(0, 279) + "…" : i.summary();
+        sb.append("   ").append(s).append('\n');
+      }
+      return sb.toString();
+    };
+  }
+
+  /** One poll of every enabled feed (ignoring backoff, not pauses), then every due delivery. */
+  public Map<PollOutcome.Kind, Integer> runOnce() throws InterruptedException {
+    List<Feed> enabled = feeds.all().stream().filter(Feed::enabled).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.polling().threads(), enabled.size())));
+    Map<PollOutcome.Kind, Integer> counts = new EnumMap<>(PollOutcome.Kind.class);
+    try {
+      List<Future<PollOutcome>> futures = new ArrayList<>();
+      for (Feed f : enabled) futures.add(pool.submit(() -> cycle.poll(f, true)));
+      int newStories = 0;
+      for (Future<PollOutcome> fu : futures) {
+        try {
+          PollOutcome o = fu.get();
+          counts.merge(o.kind(), 1, Integer::sum);
+          newStories += o.newStories();
+        } catch (java.util.concurrent.ExecutionException e) {
+          log.error("A poll crashed", e.getCause());
+        }
+      }
+      int sent = dispatcher.dispatchDue();
+      log.info("One cycle over {} feeds: {} new stories, {} delivered; {}", enabled.size(), newStories, sent, counts);
+    } finally {
+      pool.shutdownNow();
+    }
+    return counts;
+  }
+
+  /** Starts the clock; returns at once. */
+  public void start() throws Exception {
+    scheduler = new PollScheduler(feeds, cycle, dispatcher, items, config.polling().retention(),
+        config.polling().threads(), clock);
+    scheduler.start();
+  }
+
+  public FeedStore feeds() {
+    return feeds;
+  }
+
+  public ItemStore items() {
+    return items;
+  }
+
+  public DeliveryStore deliveries() {
+    return deliveries;
+  }
+
+  @Override
+  public void close() {
+    if (scheduler != null) scheduler.close();
+    db.close();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.newswire.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Checks what the YAML types cannot: ranges, URLs, duplicates. Reports every problem at once. */
+final class ConfigValidator {
+  private final String source;
+  private final List<String> problems = new ArrayList<>();
+
+  ConfigValidator(String source) {
+    this.source = source;
+  }
+
+  void validate(NewswireConfig c) {
+    PollingConfig p = c.polling();
+    if (p.interval().compareTo(Duration.ofSeconds(10)) < 0) {
+      problems.add("polling.interval: " + DurationText.format(p.interval()) + " is too short; use at least 10s (15m is polite to publishers)");
+    }
+    if (p.threads() < 1 || p.threads() > 256) problems.add("polling.threads: must be between 1 and 256");
+    if (p.maxFailures() < 1) problems.add("polling.maxFailures: must be at least 1");
+    if (p.retention().compareTo(Duration.ofDays(1)) < 0) problems.add("polling.retention: must be at least 1d");
+    NetworkConfig n = c.network();
+    if (n.maxBodyBytes() < 1024) problems.add("network.maxBodyBytes: must be at least 1KB");
+    if (n.maxRedirects() < 0 || n.maxRedirects() > 20) problems.add("network.maxRedirects: must be between 0 and 20");
+    if (!c.storage().url().startsWith("jdbc:h2:") && !c.storage().isPostgres()) {
+      problems.add("storage.url: '" + c.storage().url() + "' is not supported; use jdbc:h2:file:./data/newswire or jdbc:postgresql://host:5432/db");
+    }
+    validateFeeds(c.feeds());
+    validateTopics(c.topics());
+    if (!problems.isEmpty()) {
+      throw new ConfigException(source + " has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+          + ":\n  - " + String.join("\n  - ", problems));
+    }
+  }
+
+  private void validateFeeds(List<FeedConfig> feeds) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < feeds.size(); i++) {
+      FeedConfig f = feeds.get(i);
+      String key = "feeds[" + i + "]";
+      if (f == null) {
+        problems.add(key + ": empty entry; give it url and name");
+        continue;
+      }
+      if (f.url() == null || f.url().isBlank()) {
+        problems.add(key + ".url: missing; every feed needs the http(s) URL of its RSS/Atom document");
+      } else {
+        try {
+          URI u = new URI(f.url().trim());
+          String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+          if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
+            problems.add(key + ".url: '" + f.url() + "' is not an http(s) URL");
+          } else if (!seen.add(f.url().trim())) {
+            problems.add(key + ".url: '" + f.url() + "' is listed twice");
+          }
+        } catch (Exception e) {
+          problems.add(key + ".url: '" + f.url() + "' is not a valid URL");
+        }
+      }
+      if (f.name() == null || f.name().isBlank()) problems.add(key + ".name: missing; give the feed a display name");
+      if (f.interval() != null && f.interval().compareTo(Duration.ofSeconds(10)) < 0) {
+        problems.add(key + ".interval: must be at least 10s");
+      }
+    }
+  }
+
+  private void validateTopics(List<TopicConfig> topics) {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < topics.size(); i++) {
+      TopicConfig t = topics.get(i);
+      String key = "topics[" + i + "]";
+      if (t == null || t.id() == null || !t.id().matches("[a-z0-9][a-z0-9-]{0,31}")) {
+        problems.add(key + ".id: must be lowercase letters, digits and dashes (e.g. llms)");
+        continue;
+      }
+      if (!ids.add(t.id())) problems.add(key + ".id: '" + t.id() + "' is used twice");
+      if (t.name() == null || t.name().isBlank()) problems.add(key + ".name: missing");
+      if (t.keywords().isEmpty()) problems.add(key + ".keywords: give at least one keyword");
+      if (t.color() != null && !t.color().matches("#[0-9A-Fa-f]{6}")) {
+        problems.add(key + ".color: '" + t.color() + "' is not a colour like #1E88E5");
+      }
+    }
+  }
+}

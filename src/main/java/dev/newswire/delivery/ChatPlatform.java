@@ -1,0 +1,11 @@
+package dev.newswire.delivery;
+
+/** A place stories are posted to: Discord, Slack, or the console. Implementations live in platform/*. */
+public interface ChatPlatform {
+
+  /** "console", "discord" or "slack"; matches {@link ChannelRef#platform()}. */
+  String id();
+
+  /** Posts one story to one channel. Must not throw: every failure is a {@link DeliveryResult}. */
+  DeliveryResult deliver(Story story, ChannelRef channel);
+}

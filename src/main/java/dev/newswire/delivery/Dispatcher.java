@@ -1,0 +1,89 @@
+package dev.newswire.delivery;
+
+import dev.newswire.store.DeliveryStore;
+import dev.newswire.store.PendingDelivery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due deliveries from the outbox, oldest first per channel. A channel whose delivery must wait holds back
+ * only its own later deliveries, so stories stay in order there while other channels keep flowing.
+ */
+public final class Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+  private static final int BATCH = 500;
+  private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+  private static final int MAX_ATTEMPTS = 20;
+
+  private final DeliveryStore deliveries;
+  private final Map<String, ChatPlatform> platforms;
+  private final Clock clock;
+
+  public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, Clock clock) {
+    this.deliveries = deliveries;
+    this.platforms = Map.copyOf(platforms);
+    this.clock = clock;
+  }
+
+  /** Sends everything that is due now; returns how many were posted. Safe to call from one thread at a time. */
+  public synchronized int dispatchDue() {
+    int sent = 0;
+    while (true) {
+      List<PendingDelivery> due = deliveries.due(clock.instant(), BATCH);
+      Set<ChannelRef> heldBack = new HashSet<>();
+      int progressed = 0;
+      for (PendingDelivery d : due) {
+        if (heldBack.contains(d.channel())) continue;
+        ChatPlatform platform = platforms.get(d.channel().platform());
+        if (platform == null) {
+          // The platform is not configured in this run (its token is unset): keep the delivery for a run that has it.
+          heldBack.add(d.channel());
+          continue;
+        }
+        Story story = new Story(d.id(), d.story().feedUrl(), d.story().feedName(), d.story().item());
+        DeliveryResult result = deliverSafely(platform, story, d.channel());
+        progressed++;
+        if (result instanceof DeliveryResult.Sent s) {
+          deliveries.markSent(d.id(), s.messageId(), clock.instant());
+          sent++;
+        } else if (result instanceof DeliveryResult.RetryLater r) {
+          heldBack.add(d.channel());
+          if (d.attempts() + 1 >= MAX_ATTEMPTS) {
+            deliveries.markFailed(d.id(), "Gave up after " + MAX_ATTEMPTS + " attempts; last error: " + r.reason());
+            log.warn("Delivery {} to {} failed for good after {} attempts: {}", d.id(), d.channel(), MAX_ATTEMPTS, r.reason());
+          } else {
+            Instant next = clock.instant().plus(r.after() != null ? r.after() : backoff(d.attempts()));
+            deliveries.scheduleRetry(d.id(), r.reason(), next);
+            log.info("Delivery {} to {} will be retried at {}: {}", d.id(), d.channel(), next, r.reason());
+          }
+        } else if (result instanceof DeliveryResult.Failed f) {
+          deliveries.markFailed(d.id(), f.reason());
+          log.warn("Delivery {} to {} failed: {}", d.id(), d.channel(), f.reason());
+        }
+      }
+      if (due.size() < BATCH || progressed == 0) return sent;
+    }
+  }
+
+  private static DeliveryResult deliverSafely(ChatPlatform platform, Story story, ChannelRef channel) {
+    try {
+      return platform.deliver(story, channel);
+    } catch (RuntimeException e) {
+      return new DeliveryResult.RetryLater("unexpected error in " + platform.id() + ": " + e, null);
+    }
+  }
+
+  /** Exponential with full jitter, so many channels failing together do not retry in lockstep. */
+  static Duration backoff(int attempts) {
+    long base = Math.min(MAX_BACKOFF.toMillis(), 2_000L << Math.min(attempts, 20));
+    return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+  }
+}

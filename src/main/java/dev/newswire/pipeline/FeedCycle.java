@@ -1,0 +1,149 @@
+package dev.newswire.pipeline;
+
+import dev.newswire.config.PollingConfig;
+import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.Feed;
+import dev.newswire.news.FeedValidators;
+import dev.newswire.news.ParsedFeed;
+import dev.newswire.store.FeedStore;
+import dev.newswire.store.ItemStore;
+import dev.newswire.store.PollCommit;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The order of the pipeline for one feed: fetch, parse, identify, route, store. */
+public final class FeedCycle {
+  private static final Logger log = LoggerFactory.getLogger(FeedCycle.class);
+
+  private final FeedFetcher fetcher;
+  private final FeedParser parser;
+  private final Deduper deduper;
+  private final Router router;
+  private final FeedStore feeds;
+  private final ItemStore items;
+  private final PollingConfig polling;
+  private final Clock clock;
+
+  public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, Router router, FeedStore feeds,
+      ItemStore items, PollingConfig polling, Clock clock) {
+    this.fetcher = fetcher;
+    this.parser = parser;
+    this.deduper = deduper;
+    this.router = router;
+    this.feeds = feeds;
+    this.items = items;
+    this.polling = polling;
+    this.clock = clock;
+  }
+
+  /** Polls one feed if it is due. Never throws: a broken feed must not stop the others. */
+  public PollOutcome poll(Feed feed) {
+    return poll(feed, false);
+  }
+
+  /**
+   * @param ignoreBackoff true for an explicit one-off run, where a person asked for every feed now
+   */
+  public PollOutcome poll(Feed feed, boolean ignoreBackoff) {
+    try {
+      return pollOrThrow(feed, ignoreBackoff);
+    } catch (RuntimeException e) {
+      log.error("Polling {} failed unexpectedly", feed.url(), e);
+      String error = "Internal error while polling this feed (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + "). It will be retried; if it persists, report it with the log.";
+      recordFailure(feed, error, null);
+      return new PollOutcome(feed.id(), feed.url(), PollOutcome.Kind.FAILED, 0, error);
+    }
+  }
+
+  private PollOutcome pollOrThrow(Feed feed, boolean ignoreBackoff) {
+    Instant now = clock.instant();
+    if (!feed.enabled()) return skip(feed, PollOutcome.Kind.SKIPPED, "disabled");
+    if (feed.paused()) return skip(feed, PollOutcome.Kind.PAUSED, feed.health().pausedReason());
+    Instant next = feed.health().nextAttemptAt();
+    if (!ignoreBackoff && next != null && next.isAfter(now)) return skip(feed, PollOutcome.Kind.SKIPPED, "backing off until " + next);
+
+    FeedValidators v = feed.validators();
+    FetchResult fetched = fetcher.fetch(new FetchRequest(URI.create(feed.url()), v.etag(), v.lastModified(),
+        feed.baselineDone() ? v.bodyHash() : null));
+    switch (fetched.status()) {
+      case FAILED -> {
+        recordFailure(feed, fetched.error(), fetched.retryAfter());
+        return new PollOutcome(feed.id(), feed.url(), PollOutcome.Kind.FAILED, 0, fetched.error());
+      }
+      case NOT_MODIFIED, UNCHANGED -> {
+        feeds.recordUnchanged(feed.id(),
+            new FeedValidators(fetched.etag(), fetched.lastModified(), fetched.bodyHash()), now);
+        return new PollOutcome(feed.id(), feed.url(), PollOutcome.Kind.NOT_MODIFIED, 0, null);
+      }
+      default -> {
+        return store(feed, fetched, now);
+      }
+    }
+  }
+
+  private PollOutcome store(Feed feed, FetchResult fetched, Instant now) {
+    ParsedFeed parsed;
+    try {
+      URI base = fetched.finalUri() != null ? fetched.finalUri() : URI.create(feed.url());
+      parsed = parser.parse(fetched.body(), fetched.contentType(), base);
+    } catch (FeedParseException e) {
+      String error = "Could not read " + feed.url() + " as a feed: " + e.getMessage();
+      recordFailure(feed, error, null);
+      return new PollOutcome(feed.id(), feed.url(), PollOutcome.Kind.FAILED, 0, error);
+    }
+    List<IdentifiedItem> identified = deduper.identify(parsed.items());
+    KnownItems history = items.known(feed.id(), identified);
+    DedupeResult result = deduper.split(identified, history, feed.baselineDone());
+    Map<String, List<ChannelRef>> routes = new HashMap<>();
+    for (IdentifiedItem it : result.news()) routes.put(it.keyHash(), router.channelsFor(feed, it.item()));
+    items.commitPoll(new PollCommit(feed.id(),
+        new FeedValidators(fetched.etag(), fetched.lastModified(), fetched.bodyHash()),
+        parsed.title().isBlank() ? null : parsed.title(), now, result, routes));
+    if (!feed.baselineDone()) {
+      log.info("Baseline for {}: remembered {} items, posted none", feed.url(), identified.size());
+      return new PollOutcome(feed.id(), feed.url(), PollOutcome.Kind.BASELINE, 0, null);
+    }
+    if (!result.news().isEmpty()) log.info("{} new stories in {}", result.news().size(), feed.url());
+    return new PollOutcome(feed.id(), feed.url(),
+        result.news().isEmpty() ? PollOutcome.Kind.NO_NEWS : PollOutcome.Kind.NEWS, result.news().size(), null);
+  }
+
+  private void recordFailure(Feed feed, String error, Duration retryAfter) {
+    Instant now = clock.instant();
+    int failures = feed.health().consecutiveFailures() + 1;
+    Duration wait = backoff(intervalOf(feed), failures, polling.maxBackoff());
+    if (retryAfter != null && retryAfter.compareTo(wait) > 0) wait = retryAfter.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : retryAfter;
+    String paused = null;
+    if (failures >= polling.maxFailures()) {
+      paused = "Paused after " + failures + " failed polls in a row. Last error: " + error
+          + " Fix or replace the URL (config/newswire.yaml or /news-admin feed), then resume the feed"
+          + " (/news-admin feed resume, or restart the bot), or remove it.";
+      log.warn("Feed {} paused: {}", feed.url(), error);
+    } else {
+      log.warn("Feed {} failed ({} in a row), next attempt in {}: {}", feed.url(), failures, wait, error);
+    }
+    feeds.recordFailure(feed.id(), error, now, now.plus(wait), paused);
+  }
+
+  public Duration intervalOf(Feed feed) {
+    return feed.interval() != null ? feed.interval() : polling.interval();
+  }
+
+  /** interval, 2x, 4x ... capped: a failing publisher is not hammered, a blip costs one interval. */
+  static Duration backoff(Duration interval, int failures, Duration cap) {
+    Duration wait = interval.multipliedBy(1L << Math.min(failures - 1, 16));
+    return wait.compareTo(cap) > 0 ? cap : wait;
+  }
+
+  private static PollOutcome skip(Feed feed, PollOutcome.Kind kind, String why) {
+    return new PollOutcome(feed.id(), feed.url(), kind, 0, why);
+  }
+}

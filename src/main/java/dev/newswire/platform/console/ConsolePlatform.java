@@ -1,0 +1,55 @@
+package dev.newswire.platform.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newswire.delivery.ChannelRef;
+import dev.newswire.delivery.ChatPlatform;
+import dev.newswire.delivery.DeliveryResult;
+import dev.newswire.delivery.Story;
+import java.io.PrintStream;
+import java.util.function.Function;
+
+/**
+ * Prints stories on stdout: the platform of a run without chat tokens, and a way to watch the pipeline.
+ * Its one channel, "console", receives every new story of every feed.
+ */
+public final class ConsolePlatform implements ChatPlatform {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PrintStream out;
+  private final boolean json;
+  private final Function<Story, String> textCard;
+
+  public ConsolePlatform(PrintStream out, boolean json, Function<Story, String> textCard) {
+    this.out = out;
+    this.json = json;
+    this.textCard = textCard;
+  }
+
+  @Override
+  public String id() {
+    return ChannelRef.CONSOLE.platform();
+  }
+
+  @Override
+  public DeliveryResult deliver(Story story, ChannelRef channel) {
+    String text = json ? jsonLine(story, channel) : textCard.apply(story);
+    synchronized (out) {
+      out.println(text);
+      out.flush();
+      if (out.checkError()) return new DeliveryResult.RetryLater("stdout is not writable", null);
+    }
+    return new DeliveryResult.Sent("console-" + story.deliveryId());
+  }
+
+  static String jsonLine(Story story, ChannelRef channel) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("channel", channel.channel());
+    o.put("feed", story.feedUrl());
+    o.put("id", story.item().displayId());
+    o.put("title", story.item().title());
+    o.put("link", story.item().link());
+    o.put("published", story.item().published() == null ? null : story.item().published().toString());
+    return o.toString();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.newswire.store;
+
+import dev.newswire.config.FeedConfig;
+import dev.newswire.news.Feed;
+import dev.newswire.news.FeedValidators;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Feeds and their polling state. */
+public interface FeedStore {
+
+  /** Makes the stored feeds match the config file: adds new ones, updates names and intervals, disables removed ones. */
+  void syncConfigured(List<FeedConfig> configured);
+
+  List<Feed> all();
+
+  Optional<Feed> find(long id);
+
+  Optional<Feed> findByUrl(String url);
+
+  /** A 304 or an identical body: the feed is healthy, nothing else changed. */
+  void recordUnchanged(long feedId, FeedValidators validators, Instant polledAt);
+
+  /**
+   * A failed poll.
+   *
+   * @param pausedReason non-null when this failure pauses the feed
+   */
+  void recordFailure(long feedId, String error, Instant polledAt, Instant nextAttemptAt, String pausedReason);
+
+  /** Clears a pause and the failure count, so the feed is polled at its next tick. */
+  void resume(long feedId);
+}

@@ -1,0 +1,24 @@
+package dev.newswire.store;
+
+import dev.newswire.pipeline.IdentifiedItem;
+import dev.newswire.pipeline.KnownItems;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+/** Items seen in feeds: the memory behind "never post a story twice". */
+public interface ItemStore {
+
+  /** Which of these items' keys, links and titles the feed's history already holds. */
+  KnownItems known(long feedId, Collection<IdentifiedItem> items);
+
+  /** Stores a successful poll: feed state, new and refreshed items, and the deliveries for the news, atomically. */
+  void commitPoll(PollCommit commit);
+
+  Optional<StoredItem> find(long itemId);
+
+  long count();
+
+  /** Forgets items not seen in their feed since the cutoff (and not waiting for delivery). */
+  int forgetNotSeenSince(Instant cutoff);
+}

@@ -1,0 +1,94 @@
+package dev.newswire.store.jdbc;
+
+import dev.newswire.delivery.ChannelRef;
+import dev.newswire.store.DeliveryStore;
+import dev.newswire.store.PendingDelivery;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+public final class JdbcDeliveryStore implements DeliveryStore {
+  private final Database db;
+
+  public JdbcDeliveryStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public List<PendingDelivery> due(Instant now, int limit) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT d.id AS delivery_id, d.platform, d.workspace, d.channel, d.attempts, i.*,"
+              + " f.url AS feed_url, f.name AS feed_name"
+              + " FROM delivery d JOIN item i ON i.id = d.item_id JOIN feed f ON f.id = i.feed_id"
+              + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? ORDER BY d.id FETCH FIRST " + limit + " ROWS ONLY")) {
+        Sql.setInstant(ps, 1, now);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<PendingDelivery> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(new PendingDelivery(
+                rs.getLong("delivery_id"),
+                new ChannelRef(rs.getString("platform"), rs.getString("workspace"), rs.getString("channel")),
+                rs.getInt("attempts"),
+                JdbcItemStore.mapStored(rs, "id")));
+          }
+          return out;
+        }
+      }
+    });
+  }
+
+  @Override
+  public void markSent(long deliveryId, String messageId, Instant sentAt) {
+    db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE delivery SET status = 'SENT', message_id = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL"
+              + " WHERE id = ?")) {
+        ps.setString(1, Sql.fit(messageId, 128));
+        Sql.setInstant(ps, 2, sentAt);
+        ps.setLong(3, deliveryId);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public void scheduleRetry(long deliveryId, String error, Instant nextAttemptAt) {
+    db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE delivery SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")) {
+        ps.setString(1, Sql.fit(error, 2000));
+        Sql.setInstant(ps, 2, nextAttemptAt);
+        ps.setLong(3, deliveryId);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public void markFailed(long deliveryId, String reason) {
+    db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE delivery SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+        ps.setString(1, Sql.fit(reason, 2000));
+        ps.setLong(2, deliveryId);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public long countByStatus(String status) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM delivery WHERE status = ?")) {
+        ps.setString(1, status);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,212 @@
+package dev.newswire.store.jdbc;
+
+import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.NewsItem;
+import dev.newswire.pipeline.IdentifiedItem;
+import dev.newswire.pipeline.KnownItems;
+import dev.newswire.store.ItemStore;
+import dev.newswire.store.PollCommit;
+import dev.newswire.store.StoredItem;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+public final class JdbcItemStore implements ItemStore {
+  private static final int CHUNK = 200;
+  static final String CATEGORY_SEPARATOR = "\u001f";
+
+  private final Database db;
+
+  public JdbcItemStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public KnownItems known(long feedId, Collection<IdentifiedItem> items) {
+    Set<String> keys = new HashSet<>();
+    Set<String> links = new HashSet<>();
+    Set<String> titles = new HashSet<>();
+    db.read(c -> {
+      collect(c, feedId, "item_key", hashes(items, IdentifiedItem::keyHash), keys);
+      collect(c, feedId, "link_hash", hashes(items, IdentifiedItem::linkHash), links);
+      collect(c, feedId, "title_hash", hashes(items, IdentifiedItem::titleHash), titles);
+      return null;
+    });
+    return new KnownItems(keys, links, titles);
+  }
+
+  private static List<String> hashes(Collection<IdentifiedItem> items, Function<IdentifiedItem, String> f) {
+    return items.stream().map(f).filter(Objects::nonNull).distinct().collect(Collectors.toList());
+  }
+
+  private static void collect(Connection c, long feedId, String column, List<String> values, Set<String> found)
+      throws SQLException {
+    for (int from = 0; from < values.size(); from += CHUNK) {
+      List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + column + " FROM item WHERE feed_id = ? AND " + column + " IN (" + marks + ")")) {
+        ps.setLong(1, feedId);
+        for (int i = 0; i < chunk.size(); i++) ps.setString(i + 2, chunk.get(i));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) found.add(rs.getString(1));
+        }
+      }
+    }
+  }
+
+  @Override
+  public void commitPoll(PollCommit commit) {
+    db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE feed SET etag = ?, last_modified = ?, body_hash = ?, title = COALESCE(?, title), baseline_done = TRUE,"
+              + " last_polled_at = ?, last_success_at = ?, last_error = NULL, consecutive_failures = 0,"
+              + " next_attempt_at = NULL, paused_reason = NULL WHERE id = ?")) {
+        ps.setString(1, Sql.fit(commit.validators().etag(), 1024));
+        ps.setString(2, Sql.fit(commit.validators().lastModified(), 200));
+        ps.setString(3, commit.validators().bodyHash());
+        ps.setString(4, Sql.fit(commit.feedTitle(), 1000));
+        Sql.setInstant(ps, 5, commit.polledAt());
+        Sql.setInstant(ps, 6, commit.polledAt());
+        ps.setLong(7, commit.feedId());
+        ps.executeUpdate();
+      }
+      touch(c, commit);
+      insertItems(c, commit.feedId(), commit.result().remembered(), false, commit.polledAt(), null);
+      insertItems(c, commit.feedId(), commit.result().news(), true, commit.polledAt(), commit);
+      return null;
+    });
+  }
+
+  private static void touch(Connection c, PollCommit commit) throws SQLException {
+    if (commit.result().known().isEmpty()) return;
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE item SET last_seen_at = ? WHERE feed_id = ? AND item_key = ?")) {
+      for (IdentifiedItem it : commit.result().known()) {
+        Sql.setInstant(ps, 1, commit.polledAt());
+        ps.setLong(2, commit.feedId());
+        ps.setString(3, it.keyHash());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void insertItems(Connection c, long feedId, List<IdentifiedItem> items, boolean announced,
+      Instant now, PollCommit routing) throws SQLException {
+    if (items.isEmpty()) return;
+    String sql = "INSERT INTO item (feed_id, item_key, link_hash, title_hash, guid, title, link, summary, content_text,"
+        + " author, published_at, updated_at, image, categories, announced, first_seen_at, last_seen_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+         PreparedStatement del = c.prepareStatement(
+             "INSERT INTO delivery (item_id, platform, workspace, channel, status, attempts, next_attempt_at, created_at)"
+                 + " VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
+      // One row at a time so ids grow in posting order (oldest story first); the outbox is dispatched by id.
+      for (IdentifiedItem it : items) {
+        NewsItem n = it.item();
+        ps.setLong(1, feedId);
+        ps.setString(2, it.keyHash());
+        ps.setString(3, it.linkHash());
+        ps.setString(4, it.titleHash());
+        ps.setString(5, Sql.fit(n.guid(), 2048));
+        ps.setString(6, Sql.fit(n.title(), 2000));
+        ps.setString(7, n.link() != null && n.link().length() <= 2048 ? n.link() : null);
+        ps.setString(8, Sql.fit(n.summary(), 8000));
+        ps.setString(9, Sql.fit(n.contentText(), 30000));
+        ps.setString(10, Sql.fit(n.author(), 500));
+        Sql.setInstant(ps, 11, n.published());
+        Sql.setInstant(ps, 12, n.updated());
+        ps.setString(13, n.image() != null && n.image().length() <= 2048 ? n.image() : null);
+        ps.setString(14, Sql.fit(String.join(CATEGORY_SEPARATOR, n.categories()), 2000));
+        ps.setBoolean(15, announced);
+        Sql.setInstant(ps, 16, now);
+        Sql.setInstant(ps, 17, now);
+        ps.executeUpdate();
+        if (routing == null) continue;
+        long itemId;
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          itemId = keys.getLong(1);
+        }
+        for (ChannelRef ch : routing.routes().getOrDefault(it.keyHash(), List.of())) {
+          del.setLong(1, itemId);
+          del.setString(2, ch.platform());
+          del.setString(3, ch.workspace());
+          del.setString(4, ch.channel());
+          Sql.setInstant(del, 5, now);
+          Sql.setInstant(del, 6, now);
+          del.executeUpdate();
+        }
+      }
+    }
+  }
+
+  @Override
+  public Optional<StoredItem> find(long itemId) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT i.*, f.url AS feed_url, f.name AS feed_name FROM item i JOIN feed f ON f.id = i.feed_id WHERE i.id = ?")) {
+        ps.setLong(1, itemId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(mapStored(rs, "id")) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public long count() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM item"); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  @Override
+  public int forgetNotSeenSince(Instant cutoff) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM item WHERE last_seen_at < ? AND NOT EXISTS"
+              + " (SELECT 1 FROM delivery d WHERE d.item_id = item.id AND d.status = 'PENDING')")) {
+        Sql.setInstant(ps, 1, cutoff);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  static StoredItem mapStored(ResultSet rs, String idColumn) throws SQLException {
+    String cats = rs.getString("categories");
+    List<String> categories = cats == null || cats.isEmpty()
+        ? List.of() : new ArrayList<>(Arrays.asList(cats.split(CATEGORY_SEPARATOR)));
+    NewsItem item = new NewsItem(
+        rs.getString("guid"),
+        rs.getString("title"),
+        rs.getString("link"),
+        rs.getString("summary"),
+        rs.getString("content_text"),
+        rs.getString("author"),
+        Sql.getInstant(rs, "published_at"),
+        Sql.getInstant(rs, "updated_at"),
+        categories,
+        rs.getString("image"),
+        List.of());
+    return new StoredItem(rs.getLong(idColumn), rs.getLong("feed_id"), rs.getString("feed_url"),
+        rs.getString("feed_name"), item, Sql.getInstant(rs, "first_seen_at"));
+  }
+}

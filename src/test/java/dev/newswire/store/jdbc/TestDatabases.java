@@ -1,0 +1,54 @@
+package dev.newswire.store.jdbc;
+
+import dev.newswire.config.StorageConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Databases for tests: a private in-memory H2, or a private schema on the local PostgreSQL (NEWSWIRE_TEST_PG_URL,
+ * default jdbc:postgresql://127.0.0.1:5432/test as user postgres).
+ */
+public final class TestDatabases {
+  private TestDatabases() {}
+
+  public static StorageConfig h2() {
+    return new StorageConfig("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1", null, 4);
+  }
+
+  public static String postgresBaseUrl() {
+    String env = System.getenv("NEWSWIRE_TEST_PG_URL");
+    return env != null && !env.isBlank() ? env : "jdbc:postgresql://127.0.0.1:5432/test";
+  }
+
+  public static String postgresUser() {
+    String env = System.getenv("NEWSWIRE_TEST_PG_USER");
+    return env != null && !env.isBlank() ? env : "postgres";
+  }
+
+  /** Null when no PostgreSQL answers; the caller skips with a message naming the URL. */
+  public static String postgresUnavailableReason() {
+    try (Connection c = DriverManager.getConnection(postgresBaseUrl(), postgresUser(), System.getenv("NEWSWIRE_DB_PASSWORD"))) {
+      return null;
+    } catch (SQLException e) {
+      return "PostgreSQL tests skipped: no database at " + postgresBaseUrl() + " (" + e.getMessage()
+          + "). Start it or set NEWSWIRE_TEST_PG_URL.";
+    }
+  }
+
+  /** A fresh schema so tests never see each other's rows. */
+  public static StorageConfig postgresFreshSchema() {
+    String schema = "nw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    try (Connection c = DriverManager.getConnection(postgresBaseUrl(), postgresUser(), System.getenv("NEWSWIRE_DB_PASSWORD"));
+         Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    String sep = postgresBaseUrl().contains("?") ? "&" : "?";
+    return new StorageConfig(postgresBaseUrl() + sep + "currentSchema=" + schema, postgresUser(), 4);
+  }
+}
