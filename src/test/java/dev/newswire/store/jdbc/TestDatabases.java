@@ -29,11 +29,18 @@ public final class TestDatabases {
     return env != null && !env.isBlank() ? env : "postgres";
   }
 
-  /** Null when no PostgreSQL answers; the caller skips with a message naming the URL. */
+  /**
+   * Null when PostgreSQL answers; otherwise the reason, and the caller skips with it. With
+   * NEWSWIRE_TEST_REQUIRE_PG=true (set by CI) an absent database fails instead of skipping.
+   */
   public static String postgresUnavailableReason() {
     try (Connection c = DriverManager.getConnection(postgresBaseUrl(), postgresUser(), System.getenv("NEWSWIRE_DB_PASSWORD"))) {
       return null;
     } catch (SQLException e) {
+      if ("true".equalsIgnoreCase(System.getenv("NEWSWIRE_TEST_REQUIRE_PG"))) {
+        throw new IllegalStateException("NEWSWIRE_TEST_REQUIRE_PG is set but PostgreSQL at " + postgresBaseUrl()
+            + " is not reachable: " + e.getMessage(), e);
+      }
       return "PostgreSQL tests skipped: no database at " + postgresBaseUrl() + " (" + e.getMessage()
           + "). Start it or set NEWSWIRE_TEST_PG_URL.";
     }
