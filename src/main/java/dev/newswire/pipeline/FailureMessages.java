@@ -58,7 +58,11 @@ final class FailureMessages {
   }
 
   static String tooLargeDeclared(URI uri, long declared, long cap) {
-    return "response from " + uri + " is " + size(declared) + " (Content-Length), over the " + size(cap)
+    // Rounded sizes can look equal ("1.0 MiB over the 1.0 MiB limit"); then show the exact byte counts.
+    boolean sameRounded = size(declared).equals(size(cap));
+    String is = sameRounded ? declared + " bytes" : size(declared);
+    String limit = sameRounded ? cap + "-byte" : size(cap);
+    return "response from " + uri + " is " + is + " (Content-Length), over the " + limit
         + " limit; check the URL points at a feed and not a file download, or raise maxBodyBytes";
   }
 

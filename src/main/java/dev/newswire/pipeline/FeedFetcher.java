@@ -52,7 +52,10 @@ public final class FeedFetcher {
     this(config, AddressResolver.system());
   }
 
-  /** @param resolver how the {@link AddressGuard} resolves host names; tests pass a fake one */
+  /**
+   * @param resolver how the {@link AddressGuard} resolves host names before each hop; tests pass a fake one. It only
+   *                 decides what is checked: the connection itself still goes where the JVM resolves the host.
+   */
   public FeedFetcher(NetworkConfig config, AddressResolver resolver) {
     this(config, resolver, Clock.systemUTC());
   }
