@@ -7,7 +7,10 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.module.DCModule;
 import dev.newswire.news.NewsItem;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,11 +40,15 @@ final class EntryMapper {
     String absoluteLink = resolver.resolve(entry.getLink(), feed.feedLink(), feed.baseUri());
     String link = canonicalizer.canonicalize(absoluteLink);
     EntryDates.Dates when = dates.of(entry);
+    DCModule dc = (DCModule) entry.getModule(DCModule.URI);
     String summary = text(entry.getDescription());
+    if (summary.isEmpty() && dc != null) {
+      summary = html.toText(dc.getDescription());
+    }
     String content = contentText(entry.getContents());
     return new NewsItem(
         guid(entry, feed.feedType()),
-        line(entry.getTitleEx(), entry.getTitle()),
+        title(entry, dc),
         link,
         summary.isEmpty() ? content : summary,
         content,
@@ -70,6 +77,11 @@ final class EntryMapper {
     return id == null || id.isBlank() ? null : id.strip();
   }
 
+  private String title(SyndEntry entry, DCModule dc) {
+    String title = line(entry.getTitleEx(), entry.getTitle());
+    return title.isEmpty() && dc != null ? html.toLine(dc.getTitle()) : title;
+  }
+
   private String line(SyndContent titleEx, String fallback) {
     if (titleEx != null && isPlainText(titleEx.getType())) {
       return html.plainLine(titleEx.getValue());
@@ -81,7 +93,12 @@ final class EntryMapper {
     if (content == null) {
       return "";
     }
-    return isPlainText(content.getType()) ? HtmlText.collapse(nullToEmpty(content.getValue())) : html.toText(content.getValue());
+    String value = nullToEmpty(content.getValue());
+    if (isBinaryType(content.getType())) {
+      // Atom: a media type that is neither text nor XML means the element holds base64
+      value = base64Text(value);
+    }
+    return isPlainText(content.getType()) ? HtmlText.collapse(value) : html.toText(value);
   }
 
   private String contentText(List<SyndContent> contents) {
@@ -127,6 +144,22 @@ final class EntryMapper {
     }
     String t = type.toLowerCase(Locale.ROOT);
     return t.equals("text") || t.equals("text/plain");
+  }
+
+  private static boolean isBinaryType(String type) {
+    if (type == null || type.indexOf('/') < 0) {
+      return false;
+    }
+    String t = type.toLowerCase(Locale.ROOT);
+    return !t.startsWith("text/") && !t.contains("xml") && !t.contains("html");
+  }
+
+  private static String base64Text(String value) {
+    try {
+      return new String(Base64.getMimeDecoder().decode(value.strip()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return value;
+    }
   }
 
   private static String nullToEmpty(String s) {

@@ -2,6 +2,8 @@ package dev.newswire.pipeline;
 
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
@@ -47,6 +49,10 @@ public final class FeedParser {
       throw new FeedParseException(notAFeed.get());
     }
     String xml = cleaner.clean(text);
+    if (isRssWithoutChannel(xml)) {
+      // Some servers answer "no items" with a bare <rss/>; Rome trips over it, but it is a valid empty feed.
+      return new ParsedFeed("", null, "rss", List.of());
+    }
     SyndFeed feed = build(xml);
     String base = baseUri == null ? null : baseUri.toString();
     String feedLink = resolver.resolve(siteLink(feed), base);
@@ -56,7 +62,20 @@ public final class FeedParser {
     for (SyndEntry entry : feed.getEntries()) {
       items.add(mapper.map(entry, context));
     }
-    return new ParsedFeed(html.toLine(feed.getTitle()), feedLink, feed.getFeedType(), items);
+    return new ParsedFeed(feedTitle(feed), feedLink, feed.getFeedType(), items);
+  }
+
+  private String feedTitle(SyndFeed feed) {
+    SyndContent title = feed.getTitleEx();
+    String text = title != null && "text".equalsIgnoreCase(title.getType()) ? html.plainLine(title.getValue()) : html.toLine(feed.getTitle());
+    if (text.isEmpty() && feed.getModule(DCModule.URI) instanceof DCModule dc) {
+      text = html.toLine(dc.getTitle());
+    }
+    return text;
+  }
+
+  private static boolean isRssWithoutChannel(String xml) {
+    return "rss".equals(NonFeedExplainer.rootElement(xml)) && !xml.contains("<channel");
   }
 
   /** Rome reports an Atom feed's self link as its link; the site (alternate) link is the one worth keeping. */

@@ -27,22 +27,30 @@ final class FeedTextDecoder {
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   Decoded decode(byte[] body, String httpContentType) {
-    Charset charset = detect(body, httpContentType);
+    Charset charset = byteOrderCharset(body);
+    if (charset == null) {
+      charset = upgrade(detect(body, normaliseContentType(httpContentType)));
+    }
     String text = decodeLeniently(body, charset);
     if (charset.equals(StandardCharsets.UTF_8) && text.indexOf('\uFFFD') >= 0 && !hasValidMultibyteUtf8(body)) {
       // Declared (or defaulted) UTF-8 without a single UTF-8 sequence: the usual legacy feed in windows-1252.
       charset = WINDOWS_1252;
       text = decodeLeniently(body, charset);
     }
-    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+    while (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
     return new Decoded(text, charset);
   }
 
   private Charset detect(byte[] body, String httpContentType) {
+    Charset declaredByServer = charsetOrNull(httpCharset(httpContentType));
+    if (declaredByServer != null) {
+      // RFC 3023 and browsers: an explicit HTTP charset beats the prolog. Rome's lenient mode sometimes prefers the prolog.
+      return declaredByServer;
+    }
     String name;
-    try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), emptyToNull(httpContentType), true)) {
+    try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), httpContentType, true)) {
       name = reader.getEncoding();
     } catch (IOException | RuntimeException e) {
       // Rome refuses some combinations (e.g. a bogus HTTP charset); fall back to our own reading of the prolog.
@@ -57,6 +65,63 @@ final class FeedTextDecoder {
       }
     }
     return charset != null ? charset : StandardCharsets.UTF_8;
+  }
+
+  /**
+   * BOMs and the byte pattern of "&lt;?" in UTF-16/32 (XML 1.0 appendix F). Checked first because Rome's XmlReader
+   * knows neither UTF-32 nor BOM-less UTF-16, and a BOM outranks any declared charset.
+   */
+  private static Charset byteOrderCharset(byte[] b) {
+    if (b.length < 4) {
+      return null;
+    }
+    int b0 = b[0] & 0xff;
+    int b1 = b[1] & 0xff;
+    int b2 = b[2] & 0xff;
+    int b3 = b[3] & 0xff;
+    if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF || b0 == 0 && b1 == 0 && b2 == 0 && b3 == '<') {
+      return charsetOrNull("UTF-32BE");
+    }
+    if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0 || b0 == '<' && b1 == 0 && b2 == 0 && b3 == 0) {
+      return charsetOrNull("UTF-32LE");
+    }
+    if (b0 == 0xFE && b1 == 0xFF || b0 == 0 && b1 == '<' && b2 == 0 && b3 == '?') {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (b0 == 0xFF && b1 == 0xFE || b0 == '<' && b1 == 0 && b2 == '?' && b3 == 0) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
+  }
+
+  /** Servers quote the charset (charset="utf-8", charset= 'us-ascii'); Rome's XmlReader then ignores it. */
+  static String normaliseContentType(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : contentType.split(";")) {
+      String p = part.strip();
+      int eq = p.indexOf('=');
+      if (eq > 0) {
+        String value = p.substring(eq + 1).strip().replace("\"", "").replace("'", "").strip();
+        p = p.substring(0, eq).strip().toLowerCase(Locale.ROOT) + "=" + value;
+      }
+      if (!p.isEmpty()) {
+        out.append(out.length() == 0 ? "" : "; ").append(p);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Legacy Chinese feeds declare GB2312 but use GBK/GB18030 characters; the superset decodes both (as browsers do). */
+  private static Charset upgrade(Charset charset) {
+    String name = charset.name().toUpperCase(Locale.ROOT);
+    if (name.equals("GB2312") || name.equals("GBK")) {
+      Charset gb18030 = charsetOrNull("GB18030");
+      return gb18030 != null ? gb18030 : charset;
+    }
+    return charset;
   }
 
   private static String decodeLeniently(byte[] body, Charset charset) {
@@ -116,15 +181,24 @@ final class FeedTextDecoder {
     return b.length >= 5 && b[0] == '<' && b[1] == '?' && (b[2] | 0x20) == 'x' && (b[3] | 0x20) == 'm' && (b[4] | 0x20) == 'l';
   }
 
+  private static String httpCharset(String normalisedContentType) {
+    if (normalisedContentType == null) {
+      return null;
+    }
+    for (String part : normalisedContentType.split(";")) {
+      String p = part.strip();
+      if (p.startsWith("charset=")) {
+        return p.substring("charset=".length());
+      }
+    }
+    return null;
+  }
+
   private static boolean hasHttpCharset(String contentType) {
     return contentType != null && CHARSET_PARAM.matcher(contentType).find();
   }
 
   private static boolean isUtf16(Charset c) {
     return c.name().toUpperCase(Locale.ROOT).startsWith("UTF-16") || c.name().toUpperCase(Locale.ROOT).startsWith("UTF-32");
-  }
-
-  private static String emptyToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }

@@ -22,7 +22,7 @@ public final class HtmlText {
     if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
       return collapse(html);
     }
-    Element body = Jsoup.parseBodyFragment(html).body();
+    Element body = Jsoup.parseBodyFragment(unwrapCdata(html)).body();
     StringBuilder raw = new StringBuilder(html.length());
     NodeTraversor.traverse(new TextCollector(raw), body);
     return collapse(raw.toString());
@@ -36,6 +36,17 @@ public final class HtmlText {
   /** Collapse whitespace of text that is already plain (no markup interpretation). */
   public String plainLine(String text) {
     return text == null ? "" : collapse(text).replace('\n', ' ');
+  }
+
+  /**
+   * HTML parsers read "&lt;![CDATA[" as a bogus comment and drop the text. It reaches us when a feed nests CDATA
+   * or Rome hands over Atom 0.3 XML content verbatim; the wrapped text is what the author meant.
+   */
+  private static String unwrapCdata(String html) {
+    if (!html.contains("<![CDATA[")) {
+      return html;
+    }
+    return html.replace("<![CDATA[", "").replace("]]>", "");
   }
 
   /** Runs of spaces become one space, runs of line breaks one newline, and the ends are trimmed. */

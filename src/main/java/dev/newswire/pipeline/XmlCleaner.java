@@ -18,6 +18,7 @@ final class XmlCleaner {
     String s = dropLeadingJunk(text);
     s = dropNonXmlCharacters(s);
     s = dropDeclarationAndDoctype(s);
+    s = closeLastTag(s);
     return fixEntities(s);
   }
 
@@ -42,6 +43,16 @@ final class XmlCleaner {
       i = next;
     }
     return out == null ? s : out.toString();
+  }
+
+  /** A final "&lt;/rss" without its '&gt;' (seen in the wild and in feedparser's tests) is the only cut-off we repair. */
+  private static String closeLastTag(String s) {
+    String t = s.stripTrailing();
+    int lt = t.lastIndexOf("</");
+    if (lt >= 0 && t.indexOf('>', lt) < 0 && t.substring(lt + 2).matches("[A-Za-z_][\\w.:-]*")) {
+      return t + ">";
+    }
+    return s;
   }
 
   /** Walks the prolog only (before the root element), so a "<!DOCTYPE" inside content is never touched. */
@@ -159,7 +170,7 @@ final class XmlCleaner {
     if (name.startsWith("#")) {
       int cp = numericValue(name);
       if (cp >= 0 && Verifier.isXMLCharacter(cp)) {
-        out.append('&').append(name).append(';');
+        out.append("&#").append(cp).append(';');
       } else if (cp < 0) {
         out.append("&amp;");
         return amp + 1;
