@@ -22,7 +22,7 @@ final class EntryDates {
 
   record Dates(Instant published, Instant updated) {}
 
-  Dates of(SyndEntry entry) {
+  Dates of(SyndEntry entry, String feedType) {
     Object wire = entry.getWireEntry();
     if (wire instanceof Item item) {
       Instant published = firstNonNull(instant(item.getPubDate()), foreignDate(item.getForeignMarkup(), "issued"),
@@ -32,13 +32,13 @@ final class EntryDates {
           foreignDate(item.getForeignMarkup(), "modified"));
       return new Dates(published, updated);
     }
-    if (wire instanceof Entry atom) {
-      if (atom.getPublished() != null || atom.getUpdated() != null) {
-        return new Dates(instant(atom.getPublished()), instant(atom.getUpdated()));
-      }
-      // Atom 0.3: Rome reports <modified> as the published date; we follow Rome, then fall back to <issued>/<created>.
+    if (wire instanceof Entry atom && "atom_0.3".equals(feedType)) {
+      // Atom 0.3: we follow Rome, which reports <modified> as the published date; <issued>/<created> only fill gaps.
       Instant published = firstNonNull(instant(entry.getPublishedDate()), instant(atom.getIssued()), instant(atom.getCreated()));
-      return new Dates(published, firstNonNull(instant(atom.getModified()), instant(entry.getUpdatedDate())));
+      return new Dates(published, firstNonNull(instant(entry.getUpdatedDate()), instant(atom.getModified())));
+    }
+    if (wire instanceof Entry atom) {
+      return new Dates(instant(atom.getPublished()), instant(atom.getUpdated()));
     }
     return new Dates(instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()));
   }

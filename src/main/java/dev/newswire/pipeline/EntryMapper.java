@@ -39,7 +39,7 @@ final class EntryMapper {
   NewsItem map(SyndEntry entry, FeedContext feed) {
     String absoluteLink = resolver.resolve(entry.getLink(), feed.feedLink(), feed.baseUri());
     String link = canonicalizer.canonicalize(absoluteLink);
-    EntryDates.Dates when = dates.of(entry);
+    EntryDates.Dates when = dates.of(entry, feed.feedType());
     DCModule dc = (DCModule) entry.getModule(DCModule.URI);
     String summary = text(entry.getDescription());
     if (summary.isEmpty() && dc != null) {
