@@ -26,6 +26,7 @@ class CorpusRobustnessTest {
   void everyCorpusFileParsesOrFailsCleanly() {
     Corpus.dir("");
     List<String> crashes = new ArrayList<>();
+    List<String> rejections = new ArrayList<>();
     int parsed = 0;
     int rejected = 0;
     long slowest = 0;
@@ -37,6 +38,7 @@ class CorpusRobustnessTest {
           parsed++;
         } catch (FeedParseException e) {
           rejected++;
+          rejections.add(Corpus.ROOT.relativize(file) + ": " + e.getMessage());
           if (e.getMessage() == null || e.getMessage().contains("Exception") || e.getMessage().contains("\tat ")) {
             crashes.add(file + ": unreadable message: " + e.getMessage());
           }
@@ -52,6 +54,7 @@ class CorpusRobustnessTest {
     }
     System.out.printf("=== corpus robustness ===%n  files parsed: %d, rejected with FeedParseException: %d, "
         + "crashes: %d, slowest: %d ms%n", parsed, rejected, crashes.size(), slowest);
+    rejections.forEach(r -> System.out.println("  rejected " + r));
     crashes.forEach(c -> System.out.println("  CRASH " + c));
     assertThat(crashes).isEmpty();
     assertThat(parsed).isPositive();
