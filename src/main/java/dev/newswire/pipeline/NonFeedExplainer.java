@@ -43,6 +43,10 @@ final class NonFeedExplainer {
     if (root != null && (root.equalsIgnoreCase("html") || root.equalsIgnoreCase("body") || root.equalsIgnoreCase("head"))) {
       return htmlMessage();
     }
+    if (root == null) {
+      return "The server returned a document with no XML elements in it (empty or only comments), not a feed. "
+          + "Check the URL, and try again later in case the site was having trouble.";
+    }
     SAXParseException sax = findCause(e, SAXParseException.class);
     String detail = sax != null ? sax.getMessage() : e.getMessage();
     if (detail != null && (detail.contains("must start and end within the same entity") || detail.contains("Premature end of file")
@@ -50,12 +54,18 @@ final class NonFeedExplainer {
       return "The feed ends before the document is complete (the XML is cut off). The download may have been "
           + "interrupted or the server truncated it; if this keeps happening, tell the site's owner.";
     }
+    if (sax == null && e instanceof ParsingFeedException) {
+      // Well-formed XML that Rome recognised but could not map: required elements missing or misplaced
+      return "The document looks like a feed (root element <" + root + ">) but its structure is not valid RSS/Atom, "
+          + "for example a missing <channel> or an unknown version or namespace. Tell the site's owner, or use a "
+          + "different feed URL.";
+    }
     if (sax != null || e instanceof ParsingFeedException) {
       String where = position(e, sax);
       return "The feed is not well-formed XML" + where + ": " + shorten(detail) + " Feed readers cannot read it as "
           + "RSS/Atom; tell the site's owner, or use a different feed URL.";
     }
-    if (root != null) {
+    if (!root.isEmpty()) {
       return "The document is XML but not an RSS or Atom feed (its root element is <" + root + ">). Check the URL "
           + "points at the feed itself (look for a link rel=alternate type=application/rss+xml on the site).";
     }

@@ -197,9 +197,21 @@ class FeedParserTest {
   }
 
   @Test
+  void bareRssWithoutChannelIsAnEmptyFeed() throws Exception {
+    ParsedFeed feed = parser.parse("<rss version=\"2.0\"></rss>".getBytes(StandardCharsets.UTF_8), null, null);
+    assertThat(feed.items()).isEmpty();
+  }
+
+  @Test
   void otherXmlIsExplained() {
     assertThatThrownBy(() -> parser.parse("<?xml version=\"1.0\"?><sitemap><url/></sitemap>".getBytes(StandardCharsets.UTF_8),
         null, null)).isInstanceOf(FeedParseException.class).hasMessageContaining("<sitemap>");
+  }
+
+  @Test
+  void documentWithoutElementsIsExplained() {
+    assertThatThrownBy(() -> parser.parse("<!-- nothing here -->".getBytes(StandardCharsets.UTF_8), null, null))
+        .hasMessageContaining("no XML elements");
   }
 
   @Test
