@@ -30,8 +30,9 @@ public final class BoilerplateFilter {
       // Truncation markers and trailing link texts: "[…]", "[...]", "(more…)", "Continue reading →"
       Pattern.compile("\\[\\s*(?:…|\\.\\.\\.)\\s*]"),
       Pattern.compile("(?i)\\((?:read\\s+)?more\\s*(?:…|\\.\\.\\.)?\\)"),
-      Pattern.compile("(?i)(?:^|(?<=[\\s.!?…]))(?:continue reading|read more|read the full (?:story|article|post|report)"
-          + "|click here to read more|keep reading)\\b[^.!?\\n]{0,80}?(?:[.!?…»›→]+|$)\\s*$"));
+      // only right after a sentence end, so "Readers read more news." survives
+      Pattern.compile("(?i)(?:^|(?<=[.!?…\\]]))\\s*(?:continue reading|read more|read the full (?:story|article|post|report)"
+          + "|click here to read more|keep reading)(?:\\s+(?:at|on)\\s+[^.!?\\n]{1,60})?[\\s.!?…»›→>:-]*$"));
 
   /** Whole lines or sentences that are boilerplate on their own. */
   private static final List<Pattern> WHOLE = List.of(
