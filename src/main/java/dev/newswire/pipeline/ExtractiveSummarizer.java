@@ -31,6 +31,8 @@ public final class ExtractiveSummarizer {
   private static final int MAX_TEXT_CHARS = 20_000;
   private static final int MAX_SENTENCES = 60;
   private static final int MIN_KEY_POINT_WORDS = 5;
+  /** A longer lead would leave nothing for the key points; two sentences are a standfirst. */
+  private static final int MAX_TLDR_SENTENCES = 2;
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.+-]*[\\p{L}\\p{N}+]|[\\p{L}\\p{N}]");
   private static final Set<String> STOPWORDS = Set.of(
@@ -101,13 +103,13 @@ public final class ExtractiveSummarizer {
     return sentences;
   }
 
-  /** The longest run of leading sentences that fits the TL;DR limit (empty when the first does not). */
+  /** Up to two leading sentences that fit the TL;DR limit together (empty when the first alone does not). */
   private static List<String> lead(List<String> sentences) {
     List<String> lead = new ArrayList<>();
     int length = -1;
     for (String sentence : sentences) {
       int next = length + 1 + sentence.length();
-      if (next > Card.MAX_TLDR_LENGTH) {
+      if (next > Card.MAX_TLDR_LENGTH || lead.size() == MAX_TLDR_SENTENCES) {
         break;
       }
       lead.add(sentence);
