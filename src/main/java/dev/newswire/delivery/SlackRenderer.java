@@ -1,0 +1,261 @@
+package dev.newswire.delivery;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newswire.news.Card;
+import dev.newswire.news.SourceLink;
+import dev.newswire.text.Shortener;
+import dev.newswire.text.VisibleText;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Renders cards as chat.postMessage arguments (text fallback + Block Kit). Pure: no I/O, and the result
+ * is always within Slack's limits whatever the feed sent.
+ *
+ * <p>Each text has a fixed share, chosen so one card's blocks stay well under Slack's undocumented
+ * ~12-13k aggregate ({@code msg_blocks_too_long}) even with maximal URLs.
+ */
+public final class SlackRenderer {
+
+  public static final int MAX_BLOCKS = 50;
+  public static final int MAX_SECTION_TEXT = 3000;
+  public static final int MAX_FIELD_TEXT = 2000;
+  public static final int MAX_FIELDS = 10;
+  public static final int MAX_HEADER = 150;
+  public static final int MAX_CONTEXT_ELEMENTS = 10;
+  public static final int MAX_BUTTON_TEXT = 75;
+  public static final int MAX_URL = 3000;
+  public static final int MAX_ALT_TEXT = 2000;
+  /** Our own ceiling for the sum of all block texts, below Slack's undocumented aggregate. */
+  public static final int MAX_BLOCKS_TOTAL = 12_000;
+
+  static final String UNTITLED = "Untitled story";
+
+  private static final int TLDR_SHARE = 1000;
+  private static final int KEY_POINT_SHARE = 350;
+  private static final int WHY_SHARE = 600;
+  private static final int WHO_SHARE = 300;
+  private static final int NEXT_SHARE = 600;
+  private static final int CONTEXT_SHARE = 600;
+  private static final int ALSO_SHARE = 1500;
+  private static final int ALT_SHARE = 150;
+  /** Images are decoration; a 3000-char image URL is not worth a fifth of the message budget. */
+  private static final int MAX_IMAGE_URL = 1000;
+  /** Links shown inline (also-covered-by, digest titles) longer than this lose the link, not the name. */
+  private static final int MAX_INLINE_URL = 500;
+  private static final int MAX_DIGEST_STORIES = 23; // header + 23 × (section, divider) + "more" context = 48
+  private static final DateTimeFormatter FALLBACK_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  public ObjectNode render(Card card) {
+    ObjectNode args = JSON.objectNode();
+    String title = plainTitle(card, MAX_HEADER);
+    args.put("text", fallbackText(card));
+    ArrayNode blocks = args.putArray("blocks");
+    blocks.add(header(title));
+
+    String body = body(card);
+    Optional<String> image = WebLink.sanitize(card.imageUrl(), MAX_IMAGE_URL);
+    if (!body.isEmpty()) {
+      ObjectNode section = blocks.addObject().put("type", "section");
+      section.set("text", mrkdwn(body));
+      image.ifPresent(url -> section.set("accessory", image(url, plainTitle(card, ALT_SHARE))));
+    } else if (image.isPresent()) {
+      blocks.add(image(image.get(), plainTitle(card, ALT_SHARE)));
+    }
+
+    ArrayNode fields = JSON.arrayNode();
+    addField(fields, "Why it matters", SlackMrkdwn.fit(card.whyItMatters(), WHY_SHARE));
+    addField(fields, "Who should care", SlackMrkdwn.fit(card.whoShouldCare(), WHO_SHARE));
+    if (!fields.isEmpty()) {
+      blocks.addObject().put("type", "section").set("fields", fields);
+    }
+    String next = SlackMrkdwn.fit(card.whatToDoNext(), NEXT_SHARE);
+    if (!next.isEmpty()) {
+      blocks.addObject().put("type", "section").set("text", mrkdwn("*What to do next*\n" + next));
+    }
+
+    blocks.add(sourceContext(card));
+    WebLink.sanitize(card.url(), MAX_URL).ifPresent(url -> blocks.add(readButton(url)));
+    alsoCoveredBy(card.alsoCoveredBy()).ifPresent(blocks::add);
+
+    args.put("unfurl_links", false);
+    args.put("unfurl_media", false);
+    return args;
+  }
+
+  /** A header, then one section per story separated by dividers; stories beyond the block budget are counted. */
+  public ObjectNode digest(String heading, List<Card> cards) {
+    ObjectNode args = JSON.objectNode();
+    String title = SlackMrkdwn.fitPlain(heading, MAX_HEADER);
+    title = title.isEmpty() ? "Top stories" : title;
+    int shown = Math.min(cards.size(), MAX_DIGEST_STORIES);
+    args.put("text", SlackMrkdwn.fitPlain(title + " — " + cards.size() + (cards.size() == 1 ? " story" : " stories"), 300));
+    ArrayNode blocks = args.putArray("blocks");
+    blocks.add(header(title));
+    int share = Math.min(MAX_SECTION_TEXT, (MAX_BLOCKS_TOTAL - 1000) / Math.max(1, shown));
+    for (int i = 0; i < shown; i++) {
+      if (i > 0) {
+        blocks.addObject().put("type", "divider");
+      }
+      blocks.addObject().put("type", "section").set("text", mrkdwn(digestEntry(cards.get(i), share)));
+    }
+    if (shown < cards.size()) {
+      ObjectNode more = blocks.addObject().put("type", "context");
+      more.putArray("elements").add(mrkdwn("…and " + (cards.size() - shown) + " more"));
+    }
+    args.put("unfurl_links", false);
+    args.put("unfurl_media", false);
+    return args;
+  }
+
+  private String digestEntry(Card card, int share) {
+    String title = SlackMrkdwn.fitLine(nonEmptyTitle(card), Math.min(MAX_HEADER, share / 5));
+    String linked = WebLink.sanitize(card.url(), Math.min(MAX_INLINE_URL, share / 4))
+        .map(url -> "<" + url + "|" + title + ">")
+        .orElse(title);
+    List<String> meta = new ArrayList<>();
+    if (!card.sourceName().isBlank()) {
+      meta.add(card.sourceName());
+    }
+    meta.addAll(card.topics());
+    String metaText = SlackMrkdwn.fitLine(String.join(" · ", meta), share / 6);
+    int tldrShare = share - linked.length() - metaText.length() - 10;
+    String tldr = SlackMrkdwn.fit(card.tldr(), Math.max(0, tldrShare));
+    StringBuilder entry = new StringBuilder("*").append(linked).append('*');
+    if (!tldr.isEmpty()) {
+      entry.append('\n').append(tldr);
+    }
+    if (!metaText.isEmpty()) {
+      entry.append('\n').append('_').append(metaText).append('_');
+    }
+    return entry.toString();
+  }
+
+  private static String body(Card card) {
+    StringBuilder text = new StringBuilder(SlackMrkdwn.fit(card.tldr(), TLDR_SHARE));
+    boolean firstPoint = true;
+    for (String point : card.keyPoints().stream().limit(Card.MAX_KEY_POINTS).toList()) {
+      String escaped = SlackMrkdwn.fit(point, KEY_POINT_SHARE);
+      if (escaped.isEmpty()) {
+        continue;
+      }
+      if (text.length() > 0) {
+        text.append(firstPoint ? "\n\n" : "\n");
+      }
+      text.append("• ").append(escaped);
+      firstPoint = false;
+    }
+    return text.toString();
+  }
+
+  private static ObjectNode sourceContext(Card card) {
+    ObjectNode context = JSON.objectNode().put("type", "context");
+    ArrayNode elements = context.putArray("elements");
+    String source = SlackMrkdwn.fitLine(card.sourceName(), 200);
+    WebLink.sanitize(card.sourceIconUrl(), MAX_IMAGE_URL)
+        .filter(icon -> !source.isEmpty())
+        .ifPresent(icon -> elements.add(image(icon, SlackMrkdwn.fitPlain(card.sourceName(), ALT_SHARE))));
+    List<String> parts = new ArrayList<>();
+    if (!source.isEmpty()) {
+      parts.add("*" + source + "*");
+    }
+    if (card.published() != null) {
+      // Slack shows the date in each reader's own time zone; the fallback is for old clients.
+      parts.add("<!date^" + card.published().getEpochSecond() + "^{date_short_pretty} {time}|"
+          + FALLBACK_TIME.format(card.published()) + ">");
+    }
+    String topics = SlackMrkdwn.fitLine(String.join(" · ", card.topics()), 250);
+    if (!topics.isEmpty()) {
+      parts.add(topics);
+    }
+    String line = String.join(" · ", parts);
+    elements.add(mrkdwn(line.isEmpty() ? "Newswire" : Shortener.shorten(line, CONTEXT_SHARE)));
+    return context;
+  }
+
+  private static ObjectNode readButton(String url) {
+    ObjectNode actions = JSON.objectNode().put("type", "actions");
+    ObjectNode button = actions.putArray("elements").addObject().put("type", "button");
+    button.set("text", plain("Read"));
+    button.put("url", url);
+    button.put("action_id", "newswire_read");
+    return actions;
+  }
+
+  private static Optional<ObjectNode> alsoCoveredBy(List<SourceLink> others) {
+    List<String> entries = new ArrayList<>();
+    int used = 0;
+    for (SourceLink other : others) {
+      if (entries.size() == MAX_CONTEXT_ELEMENTS - 1) {
+        break;
+      }
+      String name = SlackMrkdwn.fitLine(other.name(), 80);
+      if (name.isEmpty()) {
+        continue;
+      }
+      String entry = WebLink.sanitize(other.url(), MAX_INLINE_URL).map(url -> "<" + url + "|" + name + ">").orElse(name);
+      if (used + entry.length() > ALSO_SHARE) {
+        break;
+      }
+      used += entry.length();
+      entries.add(entry);
+    }
+    if (entries.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode context = JSON.objectNode().put("type", "context");
+    ArrayNode elements = context.putArray("elements");
+    elements.add(mrkdwn("*Also covered by*"));
+    entries.forEach(entry -> elements.add(mrkdwn(entry)));
+    return Optional.of(context);
+  }
+
+  private static void addField(ArrayNode fields, String label, String value) {
+    if (!value.isEmpty() && fields.size() < MAX_FIELDS) {
+      fields.add(mrkdwn("*" + label + "*\n" + value));
+    }
+  }
+
+  /** Notification and accessibility text: title and source, plain. */
+  private static String fallbackText(Card card) {
+    String title = SlackMrkdwn.fitLine(nonEmptyTitle(card), 300);
+    String source = SlackMrkdwn.fitLine(card.sourceName(), 100);
+    return source.isEmpty() ? title : title + " — " + source;
+  }
+
+  private static String plainTitle(Card card, int max) {
+    return SlackMrkdwn.fitPlain(nonEmptyTitle(card), max);
+  }
+
+  private static String nonEmptyTitle(Card card) {
+    String title = VisibleText.oneLine(card.title());
+    return title.isBlank() ? UNTITLED : card.title();
+  }
+
+  private static ObjectNode header(String text) {
+    ObjectNode header = JSON.objectNode().put("type", "header");
+    header.set("text", plain(text));
+    return header;
+  }
+
+  private static ObjectNode image(String url, String altText) {
+    return JSON.objectNode().put("type", "image").put("image_url", url)
+        .put("alt_text", altText.isEmpty() ? "image" : altText);
+  }
+
+  private static ObjectNode mrkdwn(String text) {
+    return JSON.objectNode().put("type", "mrkdwn").put("text", text);
+  }
+
+  private static ObjectNode plain(String text) {
+    return JSON.objectNode().put("type", "plain_text").put("text", text).put("emoji", true);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.newswire.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newswire.news.Card;
+import dev.newswire.support.Cards;
+import dev.newswire.support.Golden;
+import dev.newswire.support.SlackLimits;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SlackRendererTest {
+
+  private final SlackRenderer renderer = new SlackRenderer();
+
+  @Test
+  void fullCardMatchesGolden() {
+    JsonNode args = renderer.render(Cards.full());
+    SlackLimits.assertValid(args);
+    Golden.assertJson("slack-full.json", args);
+  }
+
+  @Test
+  void minimalCardMatchesGolden() {
+    JsonNode args = renderer.render(Cards.minimal());
+    SlackLimits.assertValid(args);
+    Golden.assertJson("slack-minimal.json", args);
+  }
+
+  @Test
+  void alsoCoveredByMatchesGoldenAndDropsUnsafeLinks() {
+    JsonNode args = renderer.render(Cards.withAlsoCoveredBy());
+    SlackLimits.assertValid(args);
+    Golden.assertJson("slack-also-covered.json", args);
+    JsonNode last = args.get("blocks").get(args.get("blocks").size() - 1);
+    assertThat(last.get("type").asText()).isEqualTo("context");
+    assertThat(last.toString()).contains("<https://www.theverge.com/openai/gpt-4-5|The Verge>").contains("Evil")
+        .doesNotContain("javascript");
+  }
+
+  @Test
+  void fullCardHasEverySection() {
+    JsonNode args = renderer.render(Cards.full());
+    assertThat(types(args)).containsExactly("header", "section", "section", "section", "context", "actions");
+    assertThat(args.get("text").asText()).isEqualTo("OpenAI releases GPT-4.5 to Pro users — OpenAI News");
+    assertThat(args.get("unfurl_links").asBoolean(true)).isFalse();
+    assertThat(args.at("/blocks/1/accessory/image_url").asText()).startsWith("https://images.example.com/");
+    assertThat(args.at("/blocks/1/text/text").asText()).contains("\n\n• Developers");
+    assertThat(args.at("/blocks/2/fields/0/text").asText()).startsWith("*Why it matters*\n");
+    assertThat(args.at("/blocks/4/elements/1/text").asText())
+        .contains("<!date^1740686400^{date_short_pretty} {time}|2025-02-27 20:00 UTC>")
+        .contains("LLMs &amp; models");
+    assertThat(args.at("/blocks/5/elements/0/url").asText()).isEqualTo("https://openai.com/index/introducing-gpt-4-5/");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostile")
+  void hostileCardsGiveValidMessages(String name, Card card) {
+    SlackLimits.assertValid(renderer.render(card));
+    SlackLimits.assertValid(renderer.digest(name, List.of(card, card, card)));
+    SlackLimits.assertValid(renderer.digest(name, Collections.nCopies(60, card)));
+  }
+
+  static List<Arguments> hostile() {
+    return HostileCards.all();
+  }
+
+  @Test
+  void feedTextCannotFormControlSequences() {
+    Card card = new Card("<!channel> & <@U123>", null, "Feed", null, null, null,
+        "See <http://evil.example|here> @channel", List.of(), "", "", List.of(), 0, List.of(), null);
+    JsonNode args = renderer.render(card);
+    assertThat(args.at("/blocks/0/text/text").asText()).isEqualTo("&lt;!channel&gt; &amp; &lt;@U123&gt;");
+    assertThat(args.at("/blocks/1/text/text").asText())
+        .isEqualTo("See &lt;http://evil.example|here&gt; @\u200Bchannel");
+    assertThat(args.get("text").asText()).isEqualTo("&lt;!channel&gt; &amp; &lt;@U123&gt; — Feed");
+  }
+
+  @Test
+  void formattingCharactersAtWordEdgesAreReplaced() {
+    assertThat(SlackMrkdwn.escape("*bold* _it_ ~s~ `code` snake_case 2*3"))
+        .isEqualTo("∗bold∗ ＿it＿ ∼s∼ ˋcodeˋ snake_case 2*3");
+  }
+
+  @Test
+  void digestRespectsBlockBudget() {
+    List<Card> cards = IntStream.range(0, 100).mapToObj(i -> Cards.full()).toList();
+    JsonNode args = renderer.digest("Today in AI", cards);
+    SlackLimits.assertValid(args);
+    assertThat(args.get("blocks").size()).isLessThanOrEqualTo(50);
+    JsonNode last = args.get("blocks").get(args.get("blocks").size() - 1);
+    assertThat(last.at("/elements/0/text").asText()).isEqualTo("…and 77 more");
+  }
+
+  @Test
+  void digestGolden() {
+    JsonNode args = renderer.digest("Today in AI", List.of(Cards.full(), Cards.minimal()));
+    SlackLimits.assertValid(args);
+    Golden.assertJson("slack-digest.json", args);
+  }
+
+  @Test
+  void renderingIsDeterministic() {
+    assertThat(renderer.render(Cards.full())).isEqualTo(renderer.render(Cards.full()));
+  }
+
+  private static List<String> types(JsonNode args) {
+    return StreamSupport.stream(args.get("blocks").spliterator(), false).map(b -> b.get("type").asText()).toList();
+  }
+}
