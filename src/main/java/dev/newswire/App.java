@@ -4,14 +4,16 @@ import dev.newswire.config.NewswireConfig;
 import dev.newswire.delivery.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.Dispatcher;
-import dev.newswire.delivery.Story;
 import dev.newswire.news.Feed;
+import dev.newswire.news.Taxonomy;
 import dev.newswire.pipeline.Deduper;
+import dev.newswire.pipeline.Enricher;
 import dev.newswire.pipeline.FeedCycle;
 import dev.newswire.pipeline.FeedFetcher;
 import dev.newswire.pipeline.FeedParser;
 import dev.newswire.pipeline.PollOutcome;
 import dev.newswire.pipeline.Router;
+import dev.newswire.pipeline.TopicClassifier;
 import dev.newswire.platform.console.ConsolePlatform;
 import dev.newswire.schedule.PollScheduler;
 import dev.newswire.store.DeliveryStore;
@@ -30,7 +32,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,29 +63,13 @@ public final class App implements AutoCloseable {
     if (config.secrets().hasDiscord() || config.secrets().hasSlack()) {
       log.warn("Platform tokens are set, but this build posts to the console only; Discord and Slack come in a later version.");
     }
-    platforms.put("console", new ConsolePlatform(out, json, consoleText()));
+    platforms.put("console", new ConsolePlatform(out, json));
     everyStory.add(ChannelRef.CONSOLE);
 
+    Taxonomy taxonomy = new Taxonomy(config.topics());
     this.cycle = new FeedCycle(new FeedFetcher(config.network()), new FeedParser(), new Deduper(),
-        Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock);
-    this.dispatcher = new Dispatcher(deliveries, platforms, clock);
-  }
-
-  private static Function<Story, String> consoleText() {
-    return story -> {
-      var i = story.item();
-      StringBuilder sb = new StringBuilder();
-      sb.append("━━ ").append(i.title().isBlank() ? "(untitled)" : i.title()).append('\n');
-      if (i.link() != null) sb.append("   ").append(i.link()).append('\n');
-      sb.append("   ").append(story.feedName());
-      if (i.published() != null) sb.append(" · ").append(i.published());
-      sb.append('\n');
-      if (!i.summary().isBlank()) {
-        String s = i.summary().length() > 280 ? i.summary().substring(0, 279) + "…" : i.summary();
-        sb.append("   ").append(s).append('\n');
-      }
-      return sb.toString();
-    };
+        new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock);
+    this.dispatcher = new Dispatcher(deliveries, platforms, new Enricher(taxonomy), clock);
   }
 
   /** One poll of every enabled feed (ignoring backoff, not pauses), then every due delivery. */

@@ -7,7 +7,14 @@ import dev.newswire.config.ConfigException;
 import dev.newswire.config.ConfigLoader;
 import dev.newswire.config.NetworkConfig;
 import dev.newswire.config.NewswireConfig;
+import dev.newswire.delivery.DiscordRenderer;
+import dev.newswire.delivery.SlackRenderer;
+import dev.newswire.delivery.TextRenderer;
+import dev.newswire.news.Card;
 import dev.newswire.news.NewsItem;
+import dev.newswire.news.Taxonomy;
+import dev.newswire.pipeline.Enricher;
+import dev.newswire.pipeline.TopicClassifier;
 import dev.newswire.news.ParsedFeed;
 import dev.newswire.pipeline.FeedParseException;
 import dev.newswire.pipeline.FeedParser;
@@ -26,8 +33,8 @@ import picocli.CommandLine.Parameters;
 public final class PreviewCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** How items are shown. */
-  enum Format { items, text }
+  /** How items are shown: a list, text cards, or the exact Discord/Slack message bodies. */
+  enum Format { items, text, discord, slack }
 
   @Option(names = "--config", paramLabel = "FILE", description = "Config file for network settings and topics")
   Path config;
@@ -35,7 +42,8 @@ public final class PreviewCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object per source per line.")
   boolean json;
 
-  @Option(names = "--format", defaultValue = "items", description = "items (default) or text")
+  @Option(names = "--format", defaultValue = "items",
+      description = "items (default), text (cards as the console shows them), discord or slack (one JSON message body per item, exactly as it would be sent)")
   Format format;
 
   @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Feed file path or http(s) URL")
@@ -54,12 +62,21 @@ public final class PreviewCommand implements Callable<Integer> {
     }
     PreviewSource reader = new PreviewSource(cfg.network());
     FeedParser parser = new FeedParser();
+    Taxonomy taxonomy = new Taxonomy(cfg.topics());
+    TopicClassifier classifier = new TopicClassifier(taxonomy);
+    Enricher enricher = new Enricher(taxonomy);
     boolean anyFailed = false;
     for (String source : sources) {
       try {
         PreviewSource.Loaded loaded = reader.load(source);
-        ParsedFeed feed = parser.parse(loaded.body(), loaded.contentType(), loaded.base());
-        print(source, feed);
+        ParsedFeed parsed = parser.parse(loaded.body(), loaded.contentType(), loaded.base());
+        List<NewsItem> classified = parsed.items().stream().map(i -> i.withTopics(classifier.classify(i))).toList();
+        ParsedFeed feed = new ParsedFeed(parsed.title(), parsed.link(), parsed.feedType(), classified);
+        if (!json && (format == Format.text || format == Format.discord || format == Format.slack)) {
+          printCards(source, feed, enricher);
+        } else {
+          print(source, feed);
+        }
       } catch (PreviewSource.UnreadableSource | FeedParseException e) {
         anyFailed = true;
         printError(source, e.getMessage());
@@ -99,15 +116,24 @@ public final class PreviewCommand implements Callable<Integer> {
     out.println("== " + source + ": " + (feed.title().isBlank() ? "(untitled feed)" : feed.title())
         + " (" + feed.items().size() + " items)");
     for (NewsItem i : feed.items()) {
-      if (format == Format.text) {
-        out.println("━━ " + i.title());
-        if (i.link() != null) out.println("   " + i.link());
-        if (i.published() != null) out.println("   " + i.published());
-        if (!i.summary().isBlank()) out.println("   " + i.summary());
-        out.println();
-      } else {
-        out.println("- " + (i.published() == null ? "(no date)           " : i.published()) + "  " + i.title()
-            + (i.link() == null ? "" : "  <" + i.link() + ">"));
+      out.println("- " + (i.published() == null ? "(no date)           " : i.published()) + "  " + i.title()
+          + (i.link() == null ? "" : "  <" + i.link() + ">")
+          + (i.topics().isEmpty() ? "" : "  [" + String.join(", ", i.topics()) + "]"));
+    }
+  }
+
+  /** Text cards, or one Discord/Slack message body per line: exactly what a channel would receive. */
+  private void printCards(String source, ParsedFeed feed, Enricher enricher) {
+    String sourceName = feed.title().isBlank() ? source : feed.title();
+    DiscordRenderer discord = new DiscordRenderer();
+    SlackRenderer slack = new SlackRenderer();
+    TextRenderer text = new TextRenderer();
+    for (NewsItem i : feed.items()) {
+      Card card = enricher.enrich(i, sourceName, null);
+      switch (format) {
+        case discord -> out.println(discord.render(card));
+        case slack -> out.println(slack.render(card));
+        default -> out.println(text.render(card));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.newswire.delivery;
 
+import dev.newswire.pipeline.Enricher;
 import dev.newswire.store.DeliveryStore;
 import dev.newswire.store.PendingDelivery;
 import java.time.Clock;
@@ -25,11 +26,13 @@ public final class Dispatcher {
 
   private final DeliveryStore deliveries;
   private final Map<String, ChatPlatform> platforms;
+  private final Enricher enricher;
   private final Clock clock;
 
-  public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, Clock clock) {
+  public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, Enricher enricher, Clock clock) {
     this.deliveries = deliveries;
     this.platforms = Map.copyOf(platforms);
+    this.enricher = enricher;
     this.clock = clock;
   }
 
@@ -48,7 +51,10 @@ public final class Dispatcher {
           heldBack.add(d.channel());
           continue;
         }
-        Story story = new Story(d.id(), d.story().feedUrl(), d.story().feedName(), d.story().item());
+        // The card is built at send time from the stored item: enrichment is deterministic, so a retry or a
+        // restart posts the same card.
+        Story story = new Story(d.id(), d.story().feedUrl(), d.story().feedName(), d.story().item(),
+            enricher.enrich(d.story().item(), d.story().feedName(), null));
         DeliveryResult result = deliverSafely(platform, story, d.channel());
         progressed++;
         if (result instanceof DeliveryResult.Sent s) {

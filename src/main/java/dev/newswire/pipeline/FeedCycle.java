@@ -18,24 +18,26 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The order of the pipeline for one feed: fetch, parse, identify, route, store. */
+/** The order of the pipeline for one feed: fetch, parse, identify, classify, route, store. */
 public final class FeedCycle {
   private static final Logger log = LoggerFactory.getLogger(FeedCycle.class);
 
   private final FeedFetcher fetcher;
   private final FeedParser parser;
   private final Deduper deduper;
+  private final TopicClassifier classifier;
   private final Router router;
   private final FeedStore feeds;
   private final ItemStore items;
   private final PollingConfig polling;
   private final Clock clock;
 
-  public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, Router router, FeedStore feeds,
-      ItemStore items, PollingConfig polling, Clock clock) {
+  public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
+      FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock) {
     this.fetcher = fetcher;
     this.parser = parser;
     this.deduper = deduper;
+    this.classifier = classifier;
     this.router = router;
     this.feeds = feeds;
     this.items = items;
@@ -103,7 +105,9 @@ public final class FeedCycle {
     KnownItems history = items.known(feed.id(), identified);
     DedupeResult result = deduper.split(identified, history, feed.baselineDone());
     Map<String, List<ChannelRef>> routes = new HashMap<>();
-    for (IdentifiedItem it : result.news()) routes.put(it.keyHash(), router.channelsFor(feed, it.item()));
+    for (IdentifiedItem it : result.news()) {
+      routes.put(it.keyHash(), router.channelsFor(feed, it.item().withTopics(classifier.classify(it.item()))));
+    }
     items.commitPoll(new PollCommit(feed.id(),
         new FeedValidators(fetched.etag(), fetched.lastModified(), fetched.bodyHash()),
         parsed.title().isBlank() ? null : parsed.title(), now, result, routes));

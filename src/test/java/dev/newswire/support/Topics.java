@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Loads the shipped example taxonomy, so tests exercise the keywords users actually get. */
+/** Loads the shipped default taxonomy from config/newswire.yaml, so tests exercise the keywords users actually get. */
 public final class Topics {
 
-  public static final Path EXAMPLE = Path.of("config", "topics.example.yaml");
+  public static final Path EXAMPLE = Path.of("config", "newswire.yaml");
   private static Taxonomy example;
 
   private Topics() {}

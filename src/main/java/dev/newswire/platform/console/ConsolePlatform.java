@@ -6,8 +6,8 @@ import dev.newswire.delivery.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.DeliveryResult;
 import dev.newswire.delivery.Story;
+import dev.newswire.delivery.TextRenderer;
 import java.io.PrintStream;
-import java.util.function.Function;
 
 /**
  * Prints stories on stdout: the platform of a run without chat tokens, and a way to watch the pipeline.
@@ -18,12 +18,11 @@ public final class ConsolePlatform implements ChatPlatform {
 
   private final PrintStream out;
   private final boolean json;
-  private final Function<Story, String> textCard;
+  private final TextRenderer renderer = new TextRenderer();
 
-  public ConsolePlatform(PrintStream out, boolean json, Function<Story, String> textCard) {
+  public ConsolePlatform(PrintStream out, boolean json) {
     this.out = out;
     this.json = json;
-    this.textCard = textCard;
   }
 
   @Override
@@ -33,7 +32,7 @@ public final class ConsolePlatform implements ChatPlatform {
 
   @Override
   public DeliveryResult deliver(Story story, ChannelRef channel) {
-    String text = json ? jsonLine(story, channel) : textCard.apply(story);
+    String text = json ? jsonLine(story, channel) : renderer.render(story.card());
     synchronized (out) {
       out.println(text);
       out.flush();
