@@ -8,6 +8,8 @@ import dev.newswire.news.Feed;
 import dev.newswire.news.Taxonomy;
 import dev.newswire.pipeline.Deduper;
 import dev.newswire.pipeline.Enricher;
+import dev.newswire.pipeline.LlmEnricher;
+import dev.newswire.pipeline.StoryEnricher;
 import dev.newswire.pipeline.FeedCycle;
 import dev.newswire.pipeline.FeedFetcher;
 import dev.newswire.pipeline.FeedParser;
@@ -69,7 +71,19 @@ public final class App implements AutoCloseable {
     Taxonomy taxonomy = new Taxonomy(config.topics());
     this.cycle = new FeedCycle(new FeedFetcher(config.network()), new FeedParser(), new Deduper(),
         new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock);
-    this.dispatcher = new Dispatcher(deliveries, platforms, new Enricher(taxonomy), clock);
+    this.dispatcher = new Dispatcher(deliveries, platforms, enricherFor(config, clock), clock);
+  }
+
+  /** Extractive cards, or LLM-written ones when enrich.llm and NEWSWIRE_LLM_API_KEY are set. */
+  public static StoryEnricher enricherFor(NewswireConfig config, Clock clock) {
+    Taxonomy taxonomy = new Taxonomy(config.topics());
+    Enricher extractive = new Enricher(taxonomy);
+    if (config.enrich().llm().configured() && config.secrets().llmApiKey() != null) {
+      log.info("Cards are written by {} at {}, with the extractive card as fallback",
+          config.enrich().llm().model(), config.enrich().llm().baseUrl());
+      return new LlmEnricher(extractive, taxonomy, config.enrich().llm(), config.secrets().llmApiKey(), clock);
+    }
+    return extractive;
   }
 
   /** One poll of every enabled feed (ignoring backoff, not pauses), then every due delivery. */

@@ -13,7 +13,8 @@ import dev.newswire.delivery.TextRenderer;
 import dev.newswire.news.Card;
 import dev.newswire.news.NewsItem;
 import dev.newswire.news.Taxonomy;
-import dev.newswire.pipeline.Enricher;
+import dev.newswire.App;
+import dev.newswire.pipeline.StoryEnricher;
 import dev.newswire.pipeline.TopicClassifier;
 import dev.newswire.news.ParsedFeed;
 import dev.newswire.pipeline.FeedParseException;
@@ -64,7 +65,7 @@ public final class PreviewCommand implements Callable<Integer> {
     FeedParser parser = new FeedParser();
     Taxonomy taxonomy = new Taxonomy(cfg.topics());
     TopicClassifier classifier = new TopicClassifier(taxonomy);
-    Enricher enricher = new Enricher(taxonomy);
+    StoryEnricher enricher = App.enricherFor(cfg, java.time.Clock.systemUTC());
     boolean anyFailed = false;
     for (String source : sources) {
       try {
@@ -94,7 +95,7 @@ public final class PreviewCommand implements Callable<Integer> {
     Path path = loader.choosePath(config);
     if (config == null && !Files.exists(path)) {
       // preview works anywhere; without a config file it uses the defaults
-      return new NewswireConfig(null, null, NetworkConfig.defaults(), null, null, null);
+      return new NewswireConfig(null, null, NetworkConfig.defaults(), null, null, null, null);
     }
     return loader.load(path);
   }
@@ -123,7 +124,7 @@ public final class PreviewCommand implements Callable<Integer> {
   }
 
   /** Text cards, or one Discord/Slack message body per line: exactly what a channel would receive. */
-  private void printCards(String source, ParsedFeed feed, Enricher enricher) {
+  private void printCards(String source, ParsedFeed feed, StoryEnricher enricher) {
     String sourceName = feed.title().isBlank() ? source : feed.title();
     DiscordRenderer discord = new DiscordRenderer();
     SlackRenderer slack = new SlackRenderer();

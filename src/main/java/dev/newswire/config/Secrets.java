@@ -7,10 +7,11 @@ import java.util.Map;
  * log line by accident.
  */
 public record Secrets(
-    String discordToken, String slackBotToken, String slackSigningSecret, String slackAppToken, String dbPassword) {
+    String discordToken, String slackBotToken, String slackSigningSecret, String slackAppToken, String dbPassword,
+    String llmApiKey) {
 
   public static Secrets none() {
-    return new Secrets(null, null, null, null, null);
+    return new Secrets(null, null, null, null, null, null);
   }
 
   public static Secrets fromEnvironment(Map<String, String> env) {
@@ -19,7 +20,8 @@ public record Secrets(
         blankToNull(env.get("SLACK_BOT_TOKEN")),
         blankToNull(env.get("SLACK_SIGNING_SECRET")),
         blankToNull(env.get("SLACK_APP_TOKEN")),
-        blankToNull(env.get("NEWSWIRE_DB_PASSWORD")));
+        blankToNull(env.get("NEWSWIRE_DB_PASSWORD")),
+        blankToNull(env.get("NEWSWIRE_LLM_API_KEY")));
   }
 
   public boolean hasDiscord() {
@@ -38,7 +40,7 @@ public record Secrets(
   public String toString() {
     return "Secrets[discordToken=" + mask(discordToken) + ", slackBotToken=" + mask(slackBotToken)
         + ", slackSigningSecret=" + mask(slackSigningSecret) + ", slackAppToken=" + mask(slackAppToken)
-        + ", dbPassword=" + mask(dbPassword) + "]";
+        + ", dbPassword=" + mask(dbPassword) + ", llmApiKey=" + mask(llmApiKey) + "]";
   }
 
   private static String mask(String s) {

@@ -1,6 +1,6 @@
 package dev.newswire.delivery;
 
-import dev.newswire.pipeline.Enricher;
+import dev.newswire.pipeline.StoryEnricher;
 import dev.newswire.store.DeliveryStore;
 import dev.newswire.store.PendingDelivery;
 import java.time.Clock;
@@ -26,10 +26,10 @@ public final class Dispatcher {
 
   private final DeliveryStore deliveries;
   private final Map<String, ChatPlatform> platforms;
-  private final Enricher enricher;
+  private final StoryEnricher enricher;
   private final Clock clock;
 
-  public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, Enricher enricher, Clock clock) {
+  public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock) {
     this.deliveries = deliveries;
     this.platforms = Map.copyOf(platforms);
     this.enricher = enricher;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * taxonomy, and the primary topic's colour and "why it matters" / "who should care" templates.
  * Offline and deterministic: the same item always gives an equal card.
  */
-public final class Enricher {
+public final class Enricher implements StoryEnricher {
 
   public static final int DEFAULT_COLOR = 0x5865F2;
   static final String FALLBACK_WHY = "A development worth knowing about if you follow AI.";
@@ -39,6 +39,7 @@ public final class Enricher {
    * @param sourceName    display name of the feed
    * @param sourceIconUrl the feed's icon, or null
    */
+  @Override
   public Card enrich(NewsItem item, String sourceName, String sourceIconUrl) {
     List<String> topicIds = (item.topics().isEmpty() ? classifier.classify(item) : item.topics())
         .stream().limit(MAX_TOPICS).toList();
