@@ -9,7 +9,8 @@ public record NewswireConfig(
     NetworkConfig network,
     List<FeedConfig> feeds,
     List<TopicConfig> topics,
-    Secrets secrets) {
+    Secrets secrets,
+    SlackSettings slack) {
 
   public NewswireConfig {
     storage = storage == null ? StorageConfig.defaults() : storage;
@@ -18,13 +19,14 @@ public record NewswireConfig(
     feeds = feeds == null ? List.of() : List.copyOf(feeds);
     topics = topics == null ? List.of() : List.copyOf(topics);
     secrets = secrets == null ? Secrets.none() : secrets;
+    slack = slack == null ? SlackSettings.defaults() : slack;
   }
 
   public NewswireConfig withStorage(StorageConfig s) {
-    return new NewswireConfig(s, polling, network, feeds, topics, secrets);
+    return new NewswireConfig(s, polling, network, feeds, topics, secrets, slack);
   }
 
   public NewswireConfig withSecrets(Secrets s) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, s);
+    return new NewswireConfig(storage, polling, network, feeds, topics, s, slack);
   }
 }
