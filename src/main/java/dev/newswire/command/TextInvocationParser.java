@@ -52,7 +52,7 @@ public final class TextInvocationParser {
   public Result parse(String group, String text) {
     List<CommandSpec> inGroup = specs.stream().filter(s -> s.group().equals(group)).toList();
     if (inGroup.isEmpty()) {
-      return new Usage("Unknown command /" + group + ".");
+      return new Usage("No /" + group + " commands are available in this version.");
     }
     List<Token> tokens;
     try {

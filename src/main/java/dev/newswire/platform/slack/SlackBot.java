@@ -70,6 +70,8 @@ public final class SlackBot implements AutoCloseable {
   public static final String EVENTS_PATH = "/slack/events";
   static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
   static final Duration ADMIN_CACHE = Duration.ofMinutes(5);
+  /** Always bound, so Slack never gets a 404 for a command in the manifest (config/slack-manifest.yaml). */
+  public static final List<String> STANDARD_GROUPS = List.of(CommandSpec.NEWS, CommandSpec.ADMIN);
   private static final Pattern DOUBLE_STARS = Pattern.compile("\\*\\*(.+?)\\*\\*");
   private static final Gson GSON = GsonFactory.createSnakeCase();
 
@@ -114,7 +116,7 @@ public final class SlackBot implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    Set<String> groups = new LinkedHashSet<>();
+    Set<String> groups = new LinkedHashSet<>(STANDARD_GROUPS);
     commands.specs().forEach(s -> groups.add(s.group()));
     for (String group : groups) {
       app.command("/" + group, (req, ctx) -> onCommand(group, req, ctx));
@@ -235,7 +237,7 @@ public final class SlackBot implements AutoCloseable {
 
   private Response onCommand(String group, SlashCommandRequest req, SlashCommandContext ctx) {
     SlashCommandPayload p = req.getPayload();
-    TextInvocationParser.Result parsed = parser.parse(group, p.getText());
+    TextInvocationParser.Result parsed = parser.parse(group, normalizeCommandText(p.getText()));
     if (parsed instanceof TextInvocationParser.Usage usage) {
       return ctx.ack(r -> r.responseType("ephemeral").text(toMrkdwn(usage.message())));
     }
@@ -313,6 +315,23 @@ public final class SlackBot implements AutoCloseable {
 
   static List<LayoutBlock> blocks(String json) {
     return GSON.fromJson(json, new TypeToken<List<LayoutBlock>>() {}.getType());
+  }
+
+  private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^|>\\s]+)(?:\\|[^>]*)?>");
+  private static final Pattern LABELLED_REF = Pattern.compile("<([@#][A-Z0-9]+)\\|[^>]*>");
+
+  /**
+   * Slash command text as typed: Slack (with should_escape) wraps links as {@code <https://x|x>} and mentions as
+   * {@code <@U1|name>}, and always escapes {@code & < >}. Links become bare URLs, mentions {@code <@U1>}, and
+   * entities are decoded.
+   */
+  static String normalizeCommandText(String text) {
+    if (text == null) {
+      return "";
+    }
+    String s = LINK.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1)));
+    s = LABELLED_REF.matcher(s).replaceAll("<$1>");
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 
   /** Our plain text with **bold** to Slack mrkdwn, with &, <, > and @channel made harmless. */

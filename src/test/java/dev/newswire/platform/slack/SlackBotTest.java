@@ -172,4 +172,13 @@ class SlackBotTest {
     assertThat(fake.socketFramesReceived()).anyMatch(f -> f.contains(envelope)); // the ack
     assertThat(fake.calls("apps.connections.open").get(0).authorization()).isEqualTo("Bearer " + FakeSlack.APP_TOKEN);
   }
+
+  @Test
+  void commandTextIsUnwrappedAndUnescaped() {
+    assertThat(SlackBot.normalizeCommandText("feed add <https://x.example/feed.xml?a=1&amp;b=2|x.example/feed.xml> \"A &amp; B\""))
+        .isEqualTo("feed add https://x.example/feed.xml?a=1&b=2 \"A & B\"");
+    assertThat(SlackBot.normalizeCommandText("ping <@U123|bob> in <#C9|general> 2 &lt; 3"))
+        .isEqualTo("ping <@U123> in <#C9> 2 < 3");
+    assertThat(SlackBot.normalizeCommandText(null)).isEmpty();
+  }
 }
