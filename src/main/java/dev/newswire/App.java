@@ -17,6 +17,7 @@ import dev.newswire.pipeline.PollOutcome;
 import dev.newswire.pipeline.Router;
 import dev.newswire.pipeline.TopicClassifier;
 import dev.newswire.platform.console.ConsolePlatform;
+import dev.newswire.platform.slack.SlackRuntime;
 import dev.newswire.schedule.PollScheduler;
 import dev.newswire.store.DeliveryStore;
 import dev.newswire.store.FeedStore;
@@ -49,6 +50,7 @@ public final class App implements AutoCloseable {
   private final DeliveryStore deliveries;
   private final FeedCycle cycle;
   private final Dispatcher dispatcher;
+  private final SlackRuntime slack;
   private PollScheduler scheduler;
 
   public App(NewswireConfig config, PrintStream out, boolean json, Clock clock) {
@@ -62,8 +64,13 @@ public final class App implements AutoCloseable {
 
     Map<String, ChatPlatform> platforms = new java.util.HashMap<>();
     List<ChannelRef> everyStory = new ArrayList<>();
-    if (config.secrets().hasDiscord() || config.secrets().hasSlack()) {
-      log.warn("Platform tokens are set, but this build posts to the console only; Discord and Slack come in a later version.");
+    if (config.secrets().hasDiscord()) {
+      log.warn("DISCORD_TOKEN is set, but this build has no Discord support yet.");
+    }
+    // Slack: posts when SLACK_BOT_TOKEN is set; commands answer once the command registry is plugged in here.
+    this.slack = SlackRuntime.fromConfig(config, SlackRuntime.NO_COMMANDS, clock).orElse(null);
+    if (slack != null) {
+      platforms.put("slack", slack.platform());
     }
     platforms.put("console", new ConsolePlatform(out, json));
     everyStory.add(ChannelRef.CONSOLE);
@@ -117,6 +124,9 @@ public final class App implements AutoCloseable {
     scheduler = new PollScheduler(feeds, cycle, dispatcher, items, config.polling().retention(),
         config.polling().threads(), clock);
     scheduler.start();
+    if (slack != null) {
+      slack.start();
+    }
   }
 
   public FeedStore feeds() {
@@ -134,6 +144,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     if (scheduler != null) scheduler.close();
+    if (slack != null) slack.close();
     db.close();
   }
 }

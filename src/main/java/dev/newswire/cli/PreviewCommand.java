@@ -95,7 +95,7 @@ public final class PreviewCommand implements Callable<Integer> {
     Path path = loader.choosePath(config);
     if (config == null && !Files.exists(path)) {
       // preview works anywhere; without a config file it uses the defaults
-      return new NewswireConfig(null, null, NetworkConfig.defaults(), null, null, null, null);
+      return NewswireConfig.defaults();
     }
     return loader.load(path);
   }

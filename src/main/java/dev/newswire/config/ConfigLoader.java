@@ -78,7 +78,7 @@ public final class ConfigLoader {
       throw new ConfigException(sourceName + " is not valid YAML" + line(e) + ": " + e.getOriginalMessage());
     }
     if (raw == null) {
-      raw = new NewswireConfig(null, null, null, null, null, null, null);
+      raw = NewswireConfig.defaults();
     }
     NewswireConfig withSecrets = raw.withSecrets(Secrets.fromEnvironment(env));
     new ConfigValidator(sourceName).validate(withSecrets);

@@ -26,6 +26,11 @@ final class ConfigValidator {
     if (p.maxFailures() < 1) problems.add("polling.maxFailures: must be at least 1");
     if (p.retention().compareTo(Duration.ofDays(1)) < 0) problems.add("polling.retention: must be at least 1d");
     NetworkConfig n = c.network();
+    SlackSettings slack = c.slack();
+    if (slack.port() < 0 || slack.port() > 65535) problems.add("slack.port: must be between 0 and 65535");
+    if (!slack.apiBaseUrl().startsWith("https://") && !slack.apiBaseUrl().startsWith("http://")) {
+      problems.add("slack.apiBaseUrl: must be an http(s) URL such as " + SlackSettings.DEFAULT_API_BASE_URL);
+    }
     if (n.maxBodyBytes() < 1024) problems.add("network.maxBodyBytes: must be at least 1KB");
     if (n.maxRedirects() < 0 || n.maxRedirects() > 20) problems.add("network.maxRedirects: must be between 0 and 20");
     if (!c.storage().url().startsWith("jdbc:h2:") && !c.storage().isPostgres()) {

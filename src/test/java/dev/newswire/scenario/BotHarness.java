@@ -30,8 +30,8 @@ final class BotHarness implements AutoCloseable {
   }
 
   BotHarness(List<FeedConfig> feeds, NetworkConfig network) {
-    NewswireConfig cfg = new NewswireConfig(TestDatabases.h2(),
-        new PollingConfig(Duration.ofMinutes(15), 4, 3, null, null), network, feeds, null, null, null);
+    NewswireConfig cfg = NewswireConfig.defaults().withStorage(TestDatabases.h2())
+        .withPolling(new PollingConfig(Duration.ofMinutes(15), 4, 3, null, null)).withNetwork(network).withFeeds(feeds);
     app = new App(cfg, new PrintStream(buffer, true, StandardCharsets.UTF_8), true, Clock.systemUTC());
   }
 

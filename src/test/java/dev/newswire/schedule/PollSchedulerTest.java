@@ -47,10 +47,11 @@ class PollSchedulerTest {
     try (FakeFeedServer server = FakeFeedServer.start()) {
       server.feed("/ok.xml", "<rss version=\"2.0\"><channel><title>t</title><item><guid>1</guid><title>One</title></item></channel></rss>");
       server.status("/broken.xml", 500);
-      NewswireConfig cfg = new NewswireConfig(TestDatabases.h2(), new PollingConfig(Duration.ofSeconds(10), 2, 100, null, null),
-          NetworkConfig.defaults().withAllowPrivateAddresses(true),
-          List.of(new FeedConfig(server.url("/ok.xml").toString(), "ok", null, true),
-              new FeedConfig(server.url("/broken.xml").toString(), "broken", null, true)), null, null, null);
+      NewswireConfig cfg = NewswireConfig.defaults().withStorage(TestDatabases.h2())
+          .withPolling(new PollingConfig(Duration.ofSeconds(10), 2, 100, null, null))
+          .withNetwork(NetworkConfig.defaults().withAllowPrivateAddresses(true))
+          .withFeeds(List.of(new FeedConfig(server.url("/ok.xml").toString(), "ok", null, true),
+              new FeedConfig(server.url("/broken.xml").toString(), "broken", null, true)));
       try (App app = new App(cfg, new PrintStream(new ByteArrayOutputStream()), true, Clock.systemUTC())) {
         app.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
