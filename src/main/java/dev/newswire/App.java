@@ -10,7 +10,11 @@ import dev.newswire.pipeline.Deduper;
 import dev.newswire.pipeline.Enricher;
 import dev.newswire.pipeline.FeedCycle;
 import dev.newswire.pipeline.FeedFetcher;
+import dev.newswire.ops.MicrometerMetrics;
+import dev.newswire.ops.OpsServer;
+import dev.newswire.ops.ReadinessCheck;
 import dev.newswire.pipeline.FeedParser;
+import dev.newswire.pipeline.PipelineMetrics;
 import dev.newswire.pipeline.PollOutcome;
 import dev.newswire.pipeline.Router;
 import dev.newswire.pipeline.TopicClassifier;
@@ -47,15 +51,22 @@ public final class App implements AutoCloseable {
   private final DeliveryStore deliveries;
   private final FeedCycle cycle;
   private final Dispatcher dispatcher;
+  private final MicrometerMetrics metrics = new MicrometerMetrics();
+  private final List<ReadinessCheck> readinessChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
   private PollScheduler scheduler;
+  private OpsServer opsServer;
 
   public App(NewswireConfig config, PrintStream out, boolean json, Clock clock) {
     this.config = config;
     this.clock = clock;
-    this.db = Database.open(config.storage(), config.secrets().dbPassword());
+    this.db = Database.open(config.storage(), config.secrets().dbPassword(), metrics.poolMetrics());
     this.feeds = new JdbcFeedStore(db, clock);
     this.items = new JdbcItemStore(db);
     this.deliveries = new JdbcDeliveryStore(db);
+    metrics.bindOutbox(deliveries, clock);
+    readinessChecks.add(ReadinessCheck.database(db.dataSource()));
+    readinessChecks.add(ReadinessCheck.when("scheduler", () -> scheduler != null && scheduler.isRunning(),
+        "the poll scheduler is not running"));
     feeds.syncConfigured(config.feeds());
 
     Map<String, ChatPlatform> platforms = new java.util.HashMap<>();
@@ -68,8 +79,8 @@ public final class App implements AutoCloseable {
 
     Taxonomy taxonomy = new Taxonomy(config.topics());
     this.cycle = new FeedCycle(new FeedFetcher(config.network()), new FeedParser(), new Deduper(),
-        new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock);
-    this.dispatcher = new Dispatcher(deliveries, platforms, new Enricher(taxonomy), clock);
+        new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock, metrics);
+    this.dispatcher = new Dispatcher(deliveries, platforms, new Enricher(taxonomy), clock, metrics);
   }
 
   /** One poll of every enabled feed (ignoring backoff, not pauses), then every due delivery. */
@@ -103,6 +114,24 @@ public final class App implements AutoCloseable {
     scheduler = new PollScheduler(feeds, cycle, dispatcher, items, config.polling().retention(),
         config.polling().threads(), clock);
     scheduler.start();
+    if (config.ops().enabled()) {
+      opsServer = new OpsServer(config.ops().bind(), config.ops().port(), readinessChecks, metrics::scrape).start();
+    }
+  }
+
+  /** For /readyz, e.g. "discord": connected. Register before {@link #start()}. */
+  public void addReadinessCheck(ReadinessCheck check) {
+    readinessChecks.add(check);
+  }
+
+  /** For the command layer (command invocations) and platforms. */
+  public PipelineMetrics metrics() {
+    return metrics;
+  }
+
+  /** The running operations endpoint, or null (run --once, ops.enabled false). */
+  public OpsServer opsServer() {
+    return opsServer;
   }
 
   public FeedStore feeds() {
@@ -119,7 +148,9 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    if (opsServer != null) opsServer.close();
     if (scheduler != null) scheduler.close();
     db.close();
+    metrics.close();
   }
 }
