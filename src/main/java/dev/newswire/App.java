@@ -54,7 +54,7 @@ public final class App implements AutoCloseable {
   private final MicrometerMetrics metrics = new MicrometerMetrics();
   private final List<ReadinessCheck> readinessChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
   private PollScheduler scheduler;
-  private OpsServer opsServer;
+  private volatile OpsServer opsServer;
 
   public App(NewswireConfig config, PrintStream out, boolean json, Clock clock) {
     this.config = config;
@@ -115,13 +115,16 @@ public final class App implements AutoCloseable {
         config.polling().threads(), clock);
     scheduler.start();
     if (config.ops().enabled()) {
-      opsServer = new OpsServer(config.ops().bind(), config.ops().port(), readinessChecks, metrics::scrape).start();
+      synchronized (this) {
+        opsServer = new OpsServer(config.ops().bind(), config.ops().port(), readinessChecks, metrics::scrape).start();
+      }
     }
   }
 
-  /** For /readyz, e.g. "discord": connected. Register before {@link #start()}. */
-  public void addReadinessCheck(ReadinessCheck check) {
+  /** For /readyz, e.g. "discord": connected. May be called before or after {@link #start()}. */
+  public synchronized void addReadinessCheck(ReadinessCheck check) {
     readinessChecks.add(check);
+    if (opsServer != null) opsServer.addCheck(check);
   }
 
   /** For the command layer (command invocations) and platforms. */
