@@ -18,5 +18,12 @@ USER newswire
 # config/newswire.yaml and the embedded database (./data, relative to /app) live outside the image.
 VOLUME ["/app/config", "/app/data"]
 ENV NEWSWIRE_CONFIG=/app/config/newswire.yaml
+# The operations endpoint (/healthz, /readyz, /metrics) listens on all interfaces inside the container; publish it
+# with -p 8080:8080 only where it should be reachable. (ops.bind in the YAML is overridden by this variable.)
+ENV NEWSWIRE_OPS_BIND=0.0.0.0
+EXPOSE 8080
+# No curl/wget assumed in the JRE image: bash's /dev/tcp speaks enough HTTP/1.0 for a health probe.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${NEWSWIRE_OPS_PORT:-8080} && printf "GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "' || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/newswire.jar"]
 CMD ["run"]

@@ -12,7 +12,11 @@ import dev.newswire.pipeline.LlmEnricher;
 import dev.newswire.pipeline.StoryEnricher;
 import dev.newswire.pipeline.FeedCycle;
 import dev.newswire.pipeline.FeedFetcher;
+import dev.newswire.ops.MicrometerMetrics;
+import dev.newswire.ops.OpsServer;
+import dev.newswire.ops.ReadinessCheck;
 import dev.newswire.pipeline.FeedParser;
+import dev.newswire.pipeline.PipelineMetrics;
 import dev.newswire.pipeline.PollOutcome;
 import dev.newswire.pipeline.Router;
 import dev.newswire.pipeline.TopicClassifier;
@@ -51,15 +55,22 @@ public final class App implements AutoCloseable {
   private final FeedCycle cycle;
   private final Dispatcher dispatcher;
   private final SlackRuntime slack;
+  private final MicrometerMetrics metrics = new MicrometerMetrics();
+  private final List<ReadinessCheck> readinessChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
   private PollScheduler scheduler;
+  private volatile OpsServer opsServer;
 
   public App(NewswireConfig config, PrintStream out, boolean json, Clock clock) {
     this.config = config;
     this.clock = clock;
-    this.db = Database.open(config.storage(), config.secrets().dbPassword());
+    this.db = Database.open(config.storage(), config.secrets().dbPassword(), metrics.poolMetrics());
     this.feeds = new JdbcFeedStore(db, clock);
     this.items = new JdbcItemStore(db);
     this.deliveries = new JdbcDeliveryStore(db);
+    metrics.bindOutbox(deliveries, clock);
+    readinessChecks.add(ReadinessCheck.database(db.dataSource()));
+    readinessChecks.add(ReadinessCheck.when("scheduler", () -> scheduler != null && scheduler.isRunning(),
+        "the poll scheduler is not running"));
     feeds.syncConfigured(config.feeds());
 
     Map<String, ChatPlatform> platforms = new java.util.HashMap<>();
@@ -77,8 +88,8 @@ public final class App implements AutoCloseable {
 
     Taxonomy taxonomy = new Taxonomy(config.topics());
     this.cycle = new FeedCycle(new FeedFetcher(config.network()), new FeedParser(), new Deduper(),
-        new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock);
-    this.dispatcher = new Dispatcher(deliveries, platforms, enricherFor(config, clock), clock);
+        new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock, metrics);
+    this.dispatcher = new Dispatcher(deliveries, platforms, enricherFor(config, clock), clock, metrics);
   }
 
   /** Extractive cards, or LLM-written ones when enrich.llm and NEWSWIRE_LLM_API_KEY are set. */
@@ -127,6 +138,27 @@ public final class App implements AutoCloseable {
     if (slack != null) {
       slack.start();
     }
+    if (config.ops().enabled()) {
+      synchronized (this) {
+        opsServer = new OpsServer(config.ops().bind(), config.ops().port(), readinessChecks, metrics::scrape).start();
+      }
+    }
+  }
+
+  /** For /readyz, e.g. "discord": connected. May be called before or after {@link #start()}. */
+  public synchronized void addReadinessCheck(ReadinessCheck check) {
+    readinessChecks.add(check);
+    if (opsServer != null) opsServer.addCheck(check);
+  }
+
+  /** For the command layer (command invocations) and platforms. */
+  public PipelineMetrics metrics() {
+    return metrics;
+  }
+
+  /** The running operations endpoint, or null (run --once, ops.enabled false). */
+  public OpsServer opsServer() {
+    return opsServer;
   }
 
   public FeedStore feeds() {
@@ -143,8 +175,10 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    if (opsServer != null) opsServer.close();
     if (scheduler != null) scheduler.close();
     if (slack != null) slack.close();
     db.close();
+    metrics.close();
   }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Newswire 0.1.0",
     description = "Posts AI news from RSS/Atom feeds to Discord, Slack, or the console.",
-    subcommands = {RunCommand.class, PreviewCommand.class})
+    subcommands = {RunCommand.class, PreviewCommand.class, FeedsCommand.class})
 public final class NewswireCli implements Callable<Integer> {
 
   @Override

@@ -4,6 +4,7 @@ import dev.newswire.App;
 import dev.newswire.config.ConfigException;
 import dev.newswire.config.ConfigLoader;
 import dev.newswire.config.NewswireConfig;
+import dev.newswire.ops.LoggingSetup;
 import dev.newswire.store.jdbc.StorageException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +36,7 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("newswire: " + e.getMessage());
       return 2;
     }
+    LoggingSetup.apply(cfg.logging(), cfg.secrets());
     App app;
     try {
       app = new App(cfg, System.out, json, Clock.systemUTC());

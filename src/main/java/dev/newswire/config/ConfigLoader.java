@@ -80,9 +80,25 @@ public final class ConfigLoader {
     if (raw == null) {
       raw = NewswireConfig.defaults();
     }
-    NewswireConfig withSecrets = raw.withSecrets(Secrets.fromEnvironment(env));
+    NewswireConfig withSecrets = opsFromEnvironment(raw).withSecrets(Secrets.fromEnvironment(env));
     new ConfigValidator(sourceName).validate(withSecrets);
     return withSecrets;
+  }
+
+  /** NEWSWIRE_OPS_BIND / NEWSWIRE_OPS_PORT override ops.bind / ops.port (the container image sets the bind). */
+  private NewswireConfig opsFromEnvironment(NewswireConfig c) {
+    String bind = env.get("NEWSWIRE_OPS_BIND");
+    String port = env.get("NEWSWIRE_OPS_PORT");
+    if ((bind == null || bind.isBlank()) && (port == null || port.isBlank())) return c;
+    Integer p = c.ops().port();
+    if (port != null && !port.isBlank()) {
+      try {
+        p = Integer.valueOf(port.trim());
+      } catch (NumberFormatException e) {
+        throw new ConfigException("NEWSWIRE_OPS_PORT: '" + port + "' is not a port number");
+      }
+    }
+    return c.withOps(new OpsConfig(p, bind == null || bind.isBlank() ? c.ops().bind() : bind, c.ops().enabled()));
   }
 
   static ObjectMapper mapper() {

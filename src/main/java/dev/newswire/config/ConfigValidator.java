@@ -36,6 +36,10 @@ final class ConfigValidator {
     if (!c.storage().url().startsWith("jdbc:h2:") && !c.storage().isPostgres()) {
       problems.add("storage.url: '" + c.storage().url() + "' is not supported; use jdbc:h2:file:./data/newswire or jdbc:postgresql://host:5432/db");
     }
+    if (c.ops().port() < 0 || c.ops().port() > 65535) problems.add("ops.port: must be between 0 and 65535");
+    if (!c.logging().format().equals("text") && !c.logging().format().equals("json")) {
+      problems.add("logging.format: '" + c.logging().format() + "' is not known; use text or json");
+    }
     validateFeeds(c.feeds());
     validateTopics(c.topics());
     if (!problems.isEmpty()) {

@@ -11,7 +11,9 @@ public record NewswireConfig(
     List<TopicConfig> topics,
     Secrets secrets,
     EnrichConfig enrich,
-    SlackSettings slack) {
+    SlackSettings slack,
+    OpsConfig ops,
+    LoggingConfig logging) {
 
   public NewswireConfig {
     storage = storage == null ? StorageConfig.defaults() : storage;
@@ -22,30 +24,58 @@ public record NewswireConfig(
     secrets = secrets == null ? Secrets.none() : secrets;
     enrich = enrich == null ? EnrichConfig.defaults() : enrich;
     slack = slack == null ? SlackSettings.defaults() : slack;
+    ops = ops == null ? OpsConfig.defaults() : ops;
+    logging = logging == null ? LoggingConfig.defaults() : logging;
+  }
+
+  /** The core sections only; every other section takes its default. */
+  public NewswireConfig(StorageConfig storage, PollingConfig polling, NetworkConfig network, List<FeedConfig> feeds,
+      List<TopicConfig> topics, Secrets secrets) {
+    this(storage, polling, network, feeds, topics, secrets, null, null, null, null);
   }
 
   /** Every section at its default: what an empty config file gives. */
   public static NewswireConfig defaults() {
-    return new NewswireConfig(null, null, null, null, null, null, null, null);
+    return new NewswireConfig(null, null, null, null, null, null, null, null, null, null);
   }
 
-  public NewswireConfig withPolling(PollingConfig p) {
-    return new NewswireConfig(storage, p, network, feeds, topics, secrets, enrich, slack);
+  public NewswireConfig withStorage(StorageConfig value) {
+    return new NewswireConfig(value, polling, network, feeds, topics, secrets, enrich, slack, ops, logging);
   }
 
-  public NewswireConfig withNetwork(NetworkConfig n) {
-    return new NewswireConfig(storage, polling, n, feeds, topics, secrets, enrich, slack);
+  public NewswireConfig withPolling(PollingConfig value) {
+    return new NewswireConfig(storage, value, network, feeds, topics, secrets, enrich, slack, ops, logging);
   }
 
-  public NewswireConfig withFeeds(List<FeedConfig> f) {
-    return new NewswireConfig(storage, polling, network, f, topics, secrets, enrich, slack);
+  public NewswireConfig withNetwork(NetworkConfig value) {
+    return new NewswireConfig(storage, polling, value, feeds, topics, secrets, enrich, slack, ops, logging);
   }
 
-  public NewswireConfig withStorage(StorageConfig s) {
-    return new NewswireConfig(s, polling, network, feeds, topics, secrets, enrich, slack);
+  public NewswireConfig withFeeds(List<FeedConfig> value) {
+    return new NewswireConfig(storage, polling, network, value, topics, secrets, enrich, slack, ops, logging);
   }
 
-  public NewswireConfig withSecrets(Secrets s) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, s, enrich, slack);
+  public NewswireConfig withTopics(List<TopicConfig> value) {
+    return new NewswireConfig(storage, polling, network, feeds, value, secrets, enrich, slack, ops, logging);
+  }
+
+  public NewswireConfig withSecrets(Secrets value) {
+    return new NewswireConfig(storage, polling, network, feeds, topics, value, enrich, slack, ops, logging);
+  }
+
+  public NewswireConfig withEnrich(EnrichConfig value) {
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, value, slack, ops, logging);
+  }
+
+  public NewswireConfig withSlack(SlackSettings value) {
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, value, ops, logging);
+  }
+
+  public NewswireConfig withOps(OpsConfig value) {
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, value, logging);
+  }
+
+  public NewswireConfig withLogging(LoggingConfig value) {
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, value);
   }
 }

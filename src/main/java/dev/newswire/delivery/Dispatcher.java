@@ -1,5 +1,6 @@
 package dev.newswire.delivery;
 
+import dev.newswire.pipeline.PipelineMetrics;
 import dev.newswire.pipeline.StoryEnricher;
 import dev.newswire.store.DeliveryStore;
 import dev.newswire.store.PendingDelivery;
@@ -28,8 +29,15 @@ public final class Dispatcher {
   private final Map<String, ChatPlatform> platforms;
   private final StoryEnricher enricher;
   private final Clock clock;
+  private final PipelineMetrics metrics;
 
   public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock) {
+    this(deliveries, platforms, enricher, clock, PipelineMetrics.NOOP);
+  }
+
+  public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock,
+      PipelineMetrics metrics) {
+    this.metrics = metrics;
     this.deliveries = deliveries;
     this.platforms = Map.copyOf(platforms);
     this.enricher = enricher;
@@ -60,22 +68,34 @@ public final class Dispatcher {
         if (result instanceof DeliveryResult.Sent s) {
           deliveries.markSent(d.id(), s.messageId(), clock.instant());
           sent++;
+          record(d, "sent");
         } else if (result instanceof DeliveryResult.RetryLater r) {
           heldBack.add(d.channel());
           if (d.attempts() + 1 >= MAX_ATTEMPTS) {
             deliveries.markFailed(d.id(), "Gave up after " + MAX_ATTEMPTS + " attempts; last error: " + r.reason());
             log.warn("Delivery {} to {} failed for good after {} attempts: {}", d.id(), d.channel(), MAX_ATTEMPTS, r.reason());
+            record(d, "failed");
           } else {
             Instant next = clock.instant().plus(r.after() != null ? r.after() : backoff(d.attempts()));
             deliveries.scheduleRetry(d.id(), r.reason(), next);
             log.info("Delivery {} to {} will be retried at {}: {}", d.id(), d.channel(), next, r.reason());
+            record(d, "retried");
           }
         } else if (result instanceof DeliveryResult.Failed f) {
           deliveries.markFailed(d.id(), f.reason());
           log.warn("Delivery {} to {} failed: {}", d.id(), d.channel(), f.reason());
+          record(d, "failed");
         }
       }
       if (due.size() < BATCH || progressed == 0) return sent;
+    }
+  }
+
+  private void record(PendingDelivery d, String result) {
+    try {
+      metrics.delivery(d.channel().platform(), result);
+    } catch (RuntimeException e) {
+      log.warn("Recording delivery metrics failed", e);
     }
   }
 

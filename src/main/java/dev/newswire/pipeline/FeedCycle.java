@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** The order of the pipeline for one feed: fetch, parse, identify, classify, route, store. */
 public final class FeedCycle {
@@ -31,9 +32,16 @@ public final class FeedCycle {
   private final ItemStore items;
   private final PollingConfig polling;
   private final Clock clock;
+  private final PipelineMetrics metrics;
 
   public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
       FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock) {
+    this(fetcher, parser, deduper, classifier, router, feeds, items, polling, clock, PipelineMetrics.NOOP);
+  }
+
+  public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
+      FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock, PipelineMetrics metrics) {
+    this.metrics = metrics;
     this.fetcher = fetcher;
     this.parser = parser;
     this.deduper = deduper;
@@ -54,8 +62,22 @@ public final class FeedCycle {
    * @param ignoreBackoff true for an explicit one-off run, where a person asked for every feed now
    */
   public PollOutcome poll(Feed feed, boolean ignoreBackoff) {
+    // Every log line of this poll carries the feed URL (MDC "feed"; a field of its own in JSON logs).
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("feed", feed.url())) {
+      Duration[] fetchTime = new Duration[1];
+      PollOutcome outcome = pollMeasured(feed, ignoreBackoff, fetchTime);
+      try {
+        metrics.pollFinished(outcome, fetchTime[0]);
+      } catch (RuntimeException e) {
+        log.warn("Recording metrics for {} failed", feed.url(), e);
+      }
+      return outcome;
+    }
+  }
+
+  private PollOutcome pollMeasured(Feed feed, boolean ignoreBackoff, Duration[] fetchTime) {
     try {
-      return pollOrThrow(feed, ignoreBackoff);
+      return pollOrThrow(feed, ignoreBackoff, fetchTime);
     } catch (RuntimeException e) {
       log.error("Polling {} failed unexpectedly", feed.url(), e);
       String error = "Internal error while polling this feed (" + e.getClass().getSimpleName() + ": "
@@ -65,7 +87,7 @@ public final class FeedCycle {
     }
   }
 
-  private PollOutcome pollOrThrow(Feed feed, boolean ignoreBackoff) {
+  private PollOutcome pollOrThrow(Feed feed, boolean ignoreBackoff, Duration[] fetchTime) {
     Instant now = clock.instant();
     if (!feed.enabled()) return skip(feed, PollOutcome.Kind.SKIPPED, "disabled");
     if (feed.paused()) return skip(feed, PollOutcome.Kind.PAUSED, feed.health().pausedReason());
@@ -73,8 +95,10 @@ public final class FeedCycle {
     if (!ignoreBackoff && next != null && next.isAfter(now)) return skip(feed, PollOutcome.Kind.SKIPPED, "backing off until " + next);
 
     FeedValidators v = feed.validators();
+    long started = System.nanoTime();
     FetchResult fetched = fetcher.fetch(new FetchRequest(URI.create(feed.url()), v.etag(), v.lastModified(),
         feed.baselineDone() ? v.bodyHash() : null));
+    fetchTime[0] = Duration.ofNanos(System.nanoTime() - started);
     switch (fetched.status()) {
       case FAILED -> {
         recordFailure(feed, fetched.error(), fetched.retryAfter());

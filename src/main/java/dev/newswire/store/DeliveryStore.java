@@ -2,6 +2,7 @@ package dev.newswire.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The outbox of deliveries. */
 public interface DeliveryStore {
@@ -16,4 +17,9 @@ public interface DeliveryStore {
   void markFailed(long deliveryId, String reason);
 
   long countByStatus(String status);
+
+  /** When the oldest delivery still waiting to be sent was created; empty when the outbox is empty. */
+  default Optional<Instant> oldestPendingCreatedAt() {
+    return Optional.empty();
+  }
 }

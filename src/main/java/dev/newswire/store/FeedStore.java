@@ -29,6 +29,21 @@ public interface FeedStore {
    */
   void recordFailure(long feedId, String error, Instant polledAt, Instant nextAttemptAt, String pausedReason);
 
+  /**
+   * Adds feeds, enabled, all in one transaction: either every feed is stored or none is.
+   *
+   * @param origin e.g. "opml"
+   * @return how many were added
+   */
+  default int addAll(List<NewFeed> newFeeds, String origin) {
+    throw new UnsupportedOperationException("addAll is not supported by " + getClass().getSimpleName());
+  }
+
+  /** Every stored feed with its category, in id order. */
+  default List<CategorizedFeed> allWithCategories() {
+    return all().stream().map(f -> new CategorizedFeed(f, null)).toList();
+  }
+
   /** Clears a pause and the failure count, so the feed is polled at its next tick. */
   void resume(long feedId);
 }

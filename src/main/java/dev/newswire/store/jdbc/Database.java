@@ -2,6 +2,7 @@ package dev.newswire.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.newswire.config.StorageConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,7 +25,13 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(StorageConfig storage, String password) {
+    return open(storage, password, null);
+  }
+
+  /** @param poolMetrics reports pool metrics (HikariCP's Micrometer tracker), or null */
+  public static Database open(StorageConfig storage, String password, MetricsTrackerFactory poolMetrics) {
     HikariConfig hc = new HikariConfig();
+    if (poolMetrics != null) hc.setMetricsTrackerFactory(poolMetrics);
     hc.setJdbcUrl(storage.url());
     if (storage.user() != null) hc.setUsername(storage.user());
     if (password != null) hc.setPassword(password);

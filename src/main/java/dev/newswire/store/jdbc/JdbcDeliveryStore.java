@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 public final class JdbcDeliveryStore implements DeliveryStore {
   private final Database db;
@@ -88,6 +89,16 @@ public final class JdbcDeliveryStore implements DeliveryStore {
           rs.next();
           return rs.getLong(1);
         }
+      }
+    });
+  }
+
+  @Override
+  public Optional<Instant> oldestPendingCreatedAt() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT MIN(created_at) AS oldest FROM delivery WHERE status = 'PENDING'");
+           ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(Sql.getInstant(rs, "oldest")) : Optional.<Instant>empty();
       }
     });
   }

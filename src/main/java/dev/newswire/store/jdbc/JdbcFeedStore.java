@@ -4,7 +4,9 @@ import dev.newswire.config.FeedConfig;
 import dev.newswire.news.Feed;
 import dev.newswire.news.FeedHealth;
 import dev.newswire.news.FeedValidators;
+import dev.newswire.store.CategorizedFeed;
 import dev.newswire.store.FeedStore;
+import dev.newswire.store.NewFeed;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -144,6 +146,37 @@ public final class JdbcFeedStore implements FeedStore {
         ps.setString(4, Sql.fit(pausedReason, 2000));
         ps.setLong(5, feedId);
         return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public int addAll(List<NewFeed> newFeeds, String origin) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ins = c.prepareStatement(
+          "INSERT INTO feed (url, name, origin, enabled, category, baseline_done, consecutive_failures, created_at)"
+              + " VALUES (?, ?, ?, TRUE, ?, FALSE, 0, ?)")) {
+        for (NewFeed f : newFeeds) {
+          ins.setString(1, Sql.fit(f.url().trim(), 2048));
+          ins.setString(2, Sql.fit(f.name(), 300));
+          ins.setString(3, Sql.fit(origin, 16));
+          ins.setString(4, Sql.fit(f.category(), 300));
+          Sql.setInstant(ins, 5, clock.instant());
+          ins.executeUpdate();
+        }
+      }
+      return newFeeds.size();
+    });
+  }
+
+  @Override
+  public List<CategorizedFeed> allWithCategories() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", category FROM feed ORDER BY id");
+           ResultSet rs = ps.executeQuery()) {
+        List<CategorizedFeed> out = new ArrayList<>();
+        while (rs.next()) out.add(new CategorizedFeed(map(rs), rs.getString("category")));
+        return out;
       }
     });
   }
