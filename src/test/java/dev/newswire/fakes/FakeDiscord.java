@@ -77,7 +77,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final Map<String, String> channels = new ConcurrentHashMap<>(); // id -> name
   private final Set<WebSocket> sockets = ConcurrentHashMap.newKeySet();
-  private final AtomicLong ids = new AtomicLong(1_000_000);
+  private final AtomicLong counter = new AtomicLong();
   private final AtomicInteger seq = new AtomicInteger();
   private final AtomicInteger identifies = new AtomicInteger();
   private final AtomicInteger resumes = new AtomicInteger();
@@ -280,7 +280,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   private Interaction interaction(int type, String command, String group, String sub, ArrayNode leaves,
       boolean admin) {
-    String id = Long.toString(ids.incrementAndGet());
+    String id = snowflake();
     String token = "itoken" + id;
     ObjectNode d = JSON.createObjectNode();
     d.put("id", id).put("application_id", APP_ID).put("type", type).put("version", 1).put("token", token);
@@ -398,7 +398,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   private ObjectNode message(String channelId, JsonNode body, String authorId) {
     ObjectNode m = JSON.createObjectNode();
-    m.put("id", Long.toString(ids.incrementAndGet())).put("channel_id", channelId).put("type", 0)
+    m.put("id", snowflake()).put("channel_id", channelId).put("type", 0)
         .put("content", body.path("content").asText(""));
     m.set("author", user(authorId, "newsbot", true));
     ArrayNode embeds = m.putArray("embeds");
@@ -564,6 +564,12 @@ public final class FakeDiscord implements AutoCloseable {
     u.put("id", id).put("username", name).put("discriminator", "0000").putNull("avatar").put("bot", bot)
         .put("verified", true).put("mfa_enabled", false).put("flags", 0);
     return u;
+  }
+
+  /** A snowflake for now: JDA reads an interaction's age from its id and refuses to answer expired ones. */
+  private String snowflake() {
+    long discordEpoch = 1420070400000L;
+    return Long.toString(((System.currentTimeMillis() - discordEpoch) << 22) | (counter.incrementAndGet() & 0xFFF));
   }
 
   private static void sleep(long ms) {
