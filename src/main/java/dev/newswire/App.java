@@ -15,6 +15,8 @@ import dev.newswire.pipeline.PollOutcome;
 import dev.newswire.pipeline.Router;
 import dev.newswire.pipeline.TopicClassifier;
 import dev.newswire.platform.console.ConsolePlatform;
+import dev.newswire.platform.discord.DiscordPlatform;
+import dev.newswire.platform.discord.DiscordService;
 import dev.newswire.schedule.PollScheduler;
 import dev.newswire.store.DeliveryStore;
 import dev.newswire.store.FeedStore;
@@ -24,6 +26,7 @@ import dev.newswire.store.jdbc.JdbcDeliveryStore;
 import dev.newswire.store.jdbc.JdbcFeedStore;
 import dev.newswire.store.jdbc.JdbcItemStore;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,6 +51,7 @@ public final class App implements AutoCloseable {
   private final FeedCycle cycle;
   private final Dispatcher dispatcher;
   private PollScheduler scheduler;
+  private DiscordService discord;
 
   public App(NewswireConfig config, PrintStream out, boolean json, Clock clock) {
     this.config = config;
@@ -60,8 +64,17 @@ public final class App implements AutoCloseable {
 
     Map<String, ChatPlatform> platforms = new java.util.HashMap<>();
     List<ChannelRef> everyStory = new ArrayList<>();
-    if (config.secrets().hasDiscord() || config.secrets().hasSlack()) {
-      log.warn("Platform tokens are set, but this build posts to the console only; Discord and Slack come in a later version.");
+    if (config.secrets().hasDiscord()) {
+      try {
+        this.discord = startDiscord(config, clock);
+      } catch (RuntimeException e) {
+        db.close();
+        throw e;
+      }
+      platforms.put(DiscordPlatform.ID, discord.platform());
+    }
+    if (config.secrets().hasSlack()) {
+      log.warn("SLACK_BOT_TOKEN is set, but this build does not post to Slack yet.");
     }
     platforms.put("console", new ConsolePlatform(out, json));
     everyStory.add(ChannelRef.CONSOLE);
@@ -70,6 +83,17 @@ public final class App implements AutoCloseable {
     this.cycle = new FeedCycle(new FeedFetcher(config.network()), new FeedParser(), new Deduper(),
         new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock);
     this.dispatcher = new Dispatcher(deliveries, platforms, new Enricher(taxonomy), clock);
+  }
+
+  private static DiscordService startDiscord(NewswireConfig config, Clock clock) {
+    try {
+      // Slash commands are bound once the command registry lands (CommandHandler); until then Discord only posts.
+      return DiscordService.start(config.secrets().discordToken(), config.discord(), null,
+          Path.of("data", "discord-commands.hash"), clock);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while connecting to Discord", e);
+    }
   }
 
   /** One poll of every enabled feed (ignoring backoff, not pauses), then every due delivery. */
@@ -120,6 +144,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     if (scheduler != null) scheduler.close();
+    if (discord != null) discord.close();
     db.close();
   }
 }
