@@ -21,6 +21,8 @@ import dev.newswire.pipeline.PollOutcome;
 import dev.newswire.pipeline.Router;
 import dev.newswire.pipeline.TopicClassifier;
 import dev.newswire.platform.console.ConsolePlatform;
+import dev.newswire.platform.discord.DiscordPlatform;
+import dev.newswire.platform.discord.DiscordService;
 import dev.newswire.platform.slack.SlackRuntime;
 import dev.newswire.schedule.PollScheduler;
 import dev.newswire.store.DeliveryStore;
@@ -31,6 +33,7 @@ import dev.newswire.store.jdbc.JdbcDeliveryStore;
 import dev.newswire.store.jdbc.JdbcFeedStore;
 import dev.newswire.store.jdbc.JdbcItemStore;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -59,6 +62,7 @@ public final class App implements AutoCloseable {
   private final List<ReadinessCheck> readinessChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
   private PollScheduler scheduler;
   private volatile OpsServer opsServer;
+  private DiscordService discord;
 
   public App(NewswireConfig config, PrintStream out, boolean json, Clock clock) {
     this.config = config;
@@ -76,7 +80,13 @@ public final class App implements AutoCloseable {
     Map<String, ChatPlatform> platforms = new java.util.HashMap<>();
     List<ChannelRef> everyStory = new ArrayList<>();
     if (config.secrets().hasDiscord()) {
-      log.warn("DISCORD_TOKEN is set, but this build has no Discord support yet.");
+      try {
+        this.discord = startDiscord(config, clock);
+      } catch (RuntimeException e) {
+        db.close();
+        throw e;
+      }
+      platforms.put(DiscordPlatform.ID, discord.platform());
     }
     // Slack: posts when SLACK_BOT_TOKEN is set; commands answer once the command registry is plugged in here.
     this.slack = SlackRuntime.fromConfig(config, SlackRuntime.NO_COMMANDS, clock).orElse(null);
@@ -102,6 +112,17 @@ public final class App implements AutoCloseable {
       return new LlmEnricher(extractive, taxonomy, config.enrich().llm(), config.secrets().llmApiKey(), clock);
     }
     return extractive;
+  }
+
+  private static DiscordService startDiscord(NewswireConfig config, Clock clock) {
+    try {
+      // Slash commands are bound once the command registry lands (CommandHandler); until then Discord only posts.
+      return DiscordService.start(config.secrets().discordToken(), config.discord(), null,
+          Path.of("data", "discord-commands.hash"), clock);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while connecting to Discord", e);
+    }
   }
 
   /** One poll of every enabled feed (ignoring backoff, not pauses), then every due delivery. */
@@ -178,6 +199,7 @@ public final class App implements AutoCloseable {
     if (opsServer != null) opsServer.close();
     if (scheduler != null) scheduler.close();
     if (slack != null) slack.close();
+    if (discord != null) discord.close();
     db.close();
     metrics.close();
   }

@@ -13,7 +13,8 @@ public record NewswireConfig(
     EnrichConfig enrich,
     SlackSettings slack,
     OpsConfig ops,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    DiscordConfig discord) {
 
   public NewswireConfig {
     storage = storage == null ? StorageConfig.defaults() : storage;
@@ -26,56 +27,61 @@ public record NewswireConfig(
     slack = slack == null ? SlackSettings.defaults() : slack;
     ops = ops == null ? OpsConfig.defaults() : ops;
     logging = logging == null ? LoggingConfig.defaults() : logging;
+    discord = discord == null ? DiscordConfig.defaults() : discord;
   }
 
   /** The core sections only; every other section takes its default. */
   public NewswireConfig(StorageConfig storage, PollingConfig polling, NetworkConfig network, List<FeedConfig> feeds,
       List<TopicConfig> topics, Secrets secrets) {
-    this(storage, polling, network, feeds, topics, secrets, null, null, null, null);
+    this(storage, polling, network, feeds, topics, secrets, null, null, null, null, null);
   }
 
   /** Every section at its default: what an empty config file gives. */
   public static NewswireConfig defaults() {
-    return new NewswireConfig(null, null, null, null, null, null, null, null, null, null);
+    return new NewswireConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public NewswireConfig withStorage(StorageConfig value) {
-    return new NewswireConfig(value, polling, network, feeds, topics, secrets, enrich, slack, ops, logging);
+    return new NewswireConfig(value, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord);
   }
 
   public NewswireConfig withPolling(PollingConfig value) {
-    return new NewswireConfig(storage, value, network, feeds, topics, secrets, enrich, slack, ops, logging);
+    return new NewswireConfig(storage, value, network, feeds, topics, secrets, enrich, slack, ops, logging, discord);
   }
 
   public NewswireConfig withNetwork(NetworkConfig value) {
-    return new NewswireConfig(storage, polling, value, feeds, topics, secrets, enrich, slack, ops, logging);
+    return new NewswireConfig(storage, polling, value, feeds, topics, secrets, enrich, slack, ops, logging, discord);
   }
 
   public NewswireConfig withFeeds(List<FeedConfig> value) {
-    return new NewswireConfig(storage, polling, network, value, topics, secrets, enrich, slack, ops, logging);
+    return new NewswireConfig(storage, polling, network, value, topics, secrets, enrich, slack, ops, logging, discord);
   }
 
   public NewswireConfig withTopics(List<TopicConfig> value) {
-    return new NewswireConfig(storage, polling, network, feeds, value, secrets, enrich, slack, ops, logging);
+    return new NewswireConfig(storage, polling, network, feeds, value, secrets, enrich, slack, ops, logging, discord);
   }
 
   public NewswireConfig withSecrets(Secrets value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, value, enrich, slack, ops, logging);
+    return new NewswireConfig(storage, polling, network, feeds, topics, value, enrich, slack, ops, logging, discord);
   }
 
   public NewswireConfig withEnrich(EnrichConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, value, slack, ops, logging);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, value, slack, ops, logging, discord);
   }
 
   public NewswireConfig withSlack(SlackSettings value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, value, ops, logging);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, value, ops, logging, discord);
   }
 
   public NewswireConfig withOps(OpsConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, value, logging);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, value, logging, discord);
   }
 
   public NewswireConfig withLogging(LoggingConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, value);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, value, discord);
+  }
+
+  public NewswireConfig withDiscord(DiscordConfig value) {
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, value);
   }
 }

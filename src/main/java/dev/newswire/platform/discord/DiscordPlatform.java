@@ -1,0 +1,164 @@
+package dev.newswire.platform.discord;
+
+import dev.newswire.delivery.ChannelRef;
+import dev.newswire.delivery.ChatPlatform;
+import dev.newswire.delivery.DeliveryResult;
+import dev.newswire.delivery.DiscordRenderer;
+import dev.newswire.delivery.Story;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+
+/**
+ * Posts story cards to Discord channels through JDA. JDA already waits out 429s per rate-limit bucket and retries
+ * 502/503/504/52x a few times itself, so this class adds no limiter: it only maps what is left to a
+ * {@link DeliveryResult}.
+ */
+public final class DiscordPlatform implements ChatPlatform {
+  public static final String ID = "discord";
+  /** What the bot needs in a channel to post a card. */
+  static final EnumSet<Permission> NEEDED = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+      Permission.MESSAGE_EMBED_LINKS);
+
+  private final JDA jda;
+  private final DiscordRenderer renderer;
+  private final Duration timeout;
+
+  public DiscordPlatform(JDA jda, DiscordRenderer renderer, Duration timeout) {
+    this.jda = jda;
+    this.renderer = renderer;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public DeliveryResult deliver(Story story, ChannelRef channel) {
+    String channelId = channel.channel();
+    GuildMessageChannel target;
+    try {
+      target = jda.getChannelById(GuildMessageChannel.class, channelId);
+    } catch (NumberFormatException e) {
+      return new DeliveryResult.Failed("Channel " + channelId + " is not a Discord channel id. Unsubscribe it.");
+    }
+    if (target == null) {
+      return new DeliveryResult.Failed(missingChannel(channel));
+    }
+    Member self = target.getGuild().getSelfMember();
+    List<Permission> missing = new ArrayList<>();
+    for (Permission p : NEEDED) {
+      if (!self.hasPermission(target, p)) missing.add(p);
+    }
+    if (!missing.isEmpty()) {
+      return new DeliveryResult.Failed(noPermission(target, missing));
+    }
+    CompletableFuture<Message> sent;
+    try {
+      sent = target.sendMessage(DiscordMessages.create(renderer.render(story.card())))
+          .setNonce(nonce(story.deliveryId()))
+          .submit();
+    } catch (InsufficientPermissionException e) {
+      return new DeliveryResult.Failed(noPermission(target, List.of(e.getPermission())));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return new DeliveryResult.Failed("The card cannot be sent to Discord: " + e.getMessage());
+    }
+    try {
+      Message message = sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new DeliveryResult.Sent(message.getId());
+    } catch (TimeoutException e) {
+      sent.cancel(false);
+      // The nonce lets Discord drop the duplicate if the first attempt did get through.
+      return new DeliveryResult.RetryLater("Discord did not answer within " + timeout, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new DeliveryResult.RetryLater("interrupted while posting to Discord", null);
+    } catch (ExecutionException e) {
+      return failure(e.getCause(), target);
+    }
+  }
+
+  private DeliveryResult failure(Throwable cause, GuildMessageChannel target) {
+    String where = describe(target);
+    if (cause instanceof ErrorResponseException err) {
+      int status = err.getResponse() == null ? 0 : err.getResponse().code;
+      if (err.isServerError() || status >= 500) {
+        return new DeliveryResult.RetryLater("Discord server error " + status + " posting in " + where, null);
+      }
+      ErrorResponse code = err.getErrorResponse();
+      if (code == ErrorResponse.UNKNOWN_CHANNEL) {
+        return new DeliveryResult.Failed("Channel " + where + " no longer exists. Unsubscribe it.");
+      }
+      if (code == ErrorResponse.MISSING_ACCESS) {
+        return new DeliveryResult.Failed("The bot cannot see channel " + where
+            + ": missing access. Grant it View Channel there or unsubscribe.");
+      }
+      if (code == ErrorResponse.MISSING_PERMISSIONS) {
+        return new DeliveryResult.Failed("The bot cannot post in channel " + where
+            + ": missing permission (Discord said: " + err.getMeaning() + "). Grant it "
+            + names(NEEDED) + " or unsubscribe.");
+      }
+      if (code == ErrorResponse.UNKNOWN_GUILD) {
+        return new DeliveryResult.Failed("The bot is no longer in the server of channel " + where
+            + ". Invite it again or unsubscribe.");
+      }
+      return new DeliveryResult.Failed("Discord refused the card for " + where + ": " + err.getMeaning()
+          + " (HTTP " + status + ", code " + err.getErrorCode() + ")");
+    }
+    if (cause instanceof InsufficientPermissionException e) {
+      return new DeliveryResult.Failed(noPermission(target, List.of(e.getPermission())));
+    }
+    if (cause instanceof IOException || cause instanceof TimeoutException) {
+      return new DeliveryResult.RetryLater("network error posting in " + where + ": " + cause, null);
+    }
+    return new DeliveryResult.RetryLater("unexpected error posting in " + where + ": " + cause, null);
+  }
+
+  private String missingChannel(ChannelRef ref) {
+    String guildId = ref.workspace();
+    boolean knownGuildId = guildId != null && guildId.matches("\\d{1,20}");
+    if (knownGuildId && jda.getGuildById(guildId) == null) {
+      return "The bot is not in server " + guildId + " (channel " + ref.channel() + "). Invite it again with "
+          + DiscordBot.inviteUrl(jda.getSelfUser().getApplicationId()) + " or unsubscribe.";
+    }
+    return "Channel " + ref.channel() + " does not exist or the bot cannot see it. Grant it View Channel there or "
+        + "unsubscribe.";
+  }
+
+  private static String noPermission(GuildMessageChannel target, List<Permission> missing) {
+    return "The bot cannot post in channel " + describe(target) + ": missing permission" + (missing.size() > 1 ? "s " : " ")
+        + names(missing) + ". Grant it or unsubscribe.";
+  }
+
+  private static String describe(GuildMessageChannel target) {
+    Guild g = target.getGuild();
+    return "#" + target.getName() + " (" + target.getId() + ") in " + g.getName();
+  }
+
+  private static String names(java.util.Collection<Permission> permissions) {
+    return permissions.stream().map(Permission::getName).collect(Collectors.joining(", "));
+  }
+
+  /** At most 25 characters; the same for every attempt of one delivery, so Discord can drop a duplicate. */
+  static String nonce(long deliveryId) {
+    return "nw" + deliveryId;
+  }
+}
