@@ -23,6 +23,10 @@ import dev.newswire.store.jdbc.Database;
 import dev.newswire.store.jdbc.JdbcDeliveryStore;
 import dev.newswire.store.jdbc.JdbcFeedStore;
 import dev.newswire.store.jdbc.JdbcItemStore;
+import dev.newswire.store.jdbc.JdbcSubscriptionStore;
+import dev.newswire.store.SubscriptionStore;
+import dev.newswire.subscription.SubscriptionBootstrap;
+import dev.newswire.subscription.SubscriptionRouter;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,6 +49,7 @@ public final class App implements AutoCloseable {
   private final FeedStore feeds;
   private final ItemStore items;
   private final DeliveryStore deliveries;
+  private final SubscriptionStore subscriptions;
   private final FeedCycle cycle;
   private final Dispatcher dispatcher;
   private PollScheduler scheduler;
@@ -57,6 +62,8 @@ public final class App implements AutoCloseable {
     this.items = new JdbcItemStore(db);
     this.deliveries = new JdbcDeliveryStore(db);
     feeds.syncConfigured(config.feeds());
+    this.subscriptions = new JdbcSubscriptionStore(db, clock);
+    SubscriptionBootstrap.apply(config.subscriptions(), subscriptions);
 
     Map<String, ChatPlatform> platforms = new java.util.HashMap<>();
     List<ChannelRef> everyStory = new ArrayList<>();
@@ -68,7 +75,7 @@ public final class App implements AutoCloseable {
 
     Taxonomy taxonomy = new Taxonomy(config.topics());
     this.cycle = new FeedCycle(new FeedFetcher(config.network()), new FeedParser(), new Deduper(),
-        new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock);
+        new TopicClassifier(taxonomy), SubscriptionRouter.combine(Router.everyStoryTo(everyStory), new SubscriptionRouter(subscriptions)), feeds, items, config.polling(), clock);
     this.dispatcher = new Dispatcher(deliveries, platforms, new Enricher(taxonomy), clock);
   }
 
@@ -115,6 +122,10 @@ public final class App implements AutoCloseable {
 
   public DeliveryStore deliveries() {
     return deliveries;
+  }
+
+  public SubscriptionStore subscriptions() {
+    return subscriptions;
   }
 
   @Override
