@@ -1,6 +1,13 @@
 package dev.newswire;
 
+import dev.newswire.command.Admins;
+import dev.newswire.command.CommandRegistry;
+import dev.newswire.command.news.CommandContext;
+import dev.newswire.command.news.NewsCommands;
 import dev.newswire.config.NewswireConfig;
+import dev.newswire.pipeline.FeedProbe;
+import dev.newswire.pipeline.FeedScheduleListener;
+import dev.newswire.search.LuceneStoryIndex;
 import dev.newswire.delivery.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.Dispatcher;
@@ -52,7 +59,9 @@ public final class App implements AutoCloseable {
   private final SubscriptionStore subscriptions;
   private final FeedCycle cycle;
   private final Dispatcher dispatcher;
-  private PollScheduler scheduler;
+  private final LuceneStoryIndex index;
+  private final CommandRegistry commands;
+  private volatile PollScheduler scheduler;
 
   public App(NewswireConfig config, PrintStream out, boolean json, Clock clock) {
     this.config = config;
@@ -74,9 +83,51 @@ public final class App implements AutoCloseable {
     everyStory.add(ChannelRef.CONSOLE);
 
     Taxonomy taxonomy = new Taxonomy(config.topics());
-    this.cycle = new FeedCycle(new FeedFetcher(config.network()), new FeedParser(), new Deduper(),
-        new TopicClassifier(taxonomy), SubscriptionRouter.combine(Router.everyStoryTo(everyStory), new SubscriptionRouter(subscriptions)), feeds, items, config.polling(), clock);
-    this.dispatcher = new Dispatcher(deliveries, platforms, new Enricher(taxonomy), clock);
+    TopicClassifier classifier = new TopicClassifier(taxonomy);
+    Enricher enricher = new Enricher(taxonomy);
+    FeedFetcher fetcher = new FeedFetcher(config.network());
+    // The console gets every story; chat channels get what they subscribed to.
+    Router router = SubscriptionRouter.combine(Router.everyStoryTo(everyStory), new SubscriptionRouter(subscriptions));
+    this.cycle = new FeedCycle(fetcher, new FeedParser(), new Deduper(), classifier, router, feeds, items,
+        config.polling(), clock);
+    this.dispatcher = new Dispatcher(deliveries, platforms, enricher, clock);
+
+    this.index = new LuceneStoryIndex(items);
+    long started = System.nanoTime();
+    index.catchUp();
+    log.info("Search index: {} stories in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
+    cycle.onCommit(commit -> index.catchUp());
+    CommandContext context = new CommandContext(config, taxonomy, classifier, enricher, feeds, items, deliveries,
+        subscriptions, index, new FeedProbe(fetcher, new FeedParser()), scheduleListener(), new Admins(config.admins()),
+        clock);
+    this.commands = NewsCommands.register(new CommandRegistry(new Admins(config.admins()), config.commands(), clock), context);
+  }
+
+  /** Feeds added or removed by command are (un)scheduled at once when the scheduler runs. */
+  private FeedScheduleListener scheduleListener() {
+    return new FeedScheduleListener() {
+      @Override
+      public void feedAdded(Feed feed) {
+        PollScheduler s = scheduler;
+        if (s == null) return;
+        try {
+          s.scheduleFeed(feed);
+        } catch (Exception e) {
+          log.warn("Could not schedule {}; it is polled after the next restart", feed.url(), e);
+        }
+      }
+
+      @Override
+      public void feedRemoved(long feedId) {
+        PollScheduler s = scheduler;
+        if (s == null) return;
+        try {
+          s.unscheduleFeed(feedId);
+        } catch (Exception e) {
+          log.warn("Could not unschedule feed {}; it is skipped as disabled anyway", feedId, e);
+        }
+      }
+    };
   }
 
   /** One poll of every enabled feed (ignoring backoff, not pauses), then every due delivery. */
@@ -124,6 +175,11 @@ public final class App implements AutoCloseable {
     return deliveries;
   }
 
+  /** The commands, for the platform adapters to bind: dispatch(group, path, invocation) and autocomplete. */
+  public CommandRegistry commands() {
+    return commands;
+  }
+
   public SubscriptionStore subscriptions() {
     return subscriptions;
   }
@@ -131,6 +187,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     if (scheduler != null) scheduler.close();
+    index.close();
     db.close();
   }
 }

@@ -33,7 +33,7 @@ public final class CommandRegistry {
   public static final int MAX_SUGGESTIONS = 25;
 
   private final Map<String, BotCommand> commands = new LinkedHashMap<>();
-  private final Set<String> admins;
+  private final Admins admins;
   private final int perMinute;
   private final Clock clock;
   private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
@@ -42,8 +42,11 @@ public final class CommandRegistry {
    * @param admins configured admin ids: "discord:123", "slack:U123", or a bare id for any platform
    */
   public CommandRegistry(Collection<String> admins, CommandsConfig config, Clock clock) {
-    this.admins = new LinkedHashSet<>();
-    for (String a : admins) if (a != null && !a.isBlank()) this.admins.add(a.strip());
+    this(new Admins(admins), config, clock);
+  }
+
+  public CommandRegistry(Admins admins, CommandsConfig config, Clock clock) {
+    this.admins = admins;
     this.perMinute = (config == null ? CommandsConfig.defaults() : config).rateLimitPerMinute();
     this.clock = clock;
   }
@@ -72,12 +75,11 @@ public final class CommandRegistry {
 
   /** Whether the configured admin list names this user (the platform's own admin flag is checked separately). */
   public boolean isConfiguredAdmin(String platform, String userId) {
-    if (userId == null) return false;
-    return admins.contains(userId) || admins.contains(platform + ":" + userId);
+    return admins.isConfigured(platform, userId);
   }
 
   public boolean isAdmin(Invocation inv) {
-    return inv.platformAdmin() || isConfiguredAdmin(inv.channel() == null ? "" : inv.channel().platform(), inv.userId());
+    return admins.isAdmin(inv);
   }
 
   /**
