@@ -19,7 +19,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -77,7 +76,7 @@ public final class LuceneStoryIndex implements StoryIndex, AutoCloseable {
           d.add(new LongPoint("time", t));
           d.add(new NumericDocValuesField("time", t));
           d.add(new StoredField("timeValue", t));
-          writer.updateDocument(new Term("id", Long.toString(s.id())), d);
+          writer.addDocument(d); // ids only grow past lastId, so a row is never added twice
           lastId = Math.max(lastId, s.id());
           added++;
         }
