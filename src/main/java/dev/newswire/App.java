@@ -1,6 +1,15 @@
 package dev.newswire;
 
+import dev.newswire.platform.slack.SlackCommandBinding;
+import dev.newswire.platform.discord.DiscordCommandBinding;
+import dev.newswire.command.Admins;
+import dev.newswire.command.CommandRegistry;
+import dev.newswire.command.news.CommandContext;
+import dev.newswire.command.news.NewsCommands;
 import dev.newswire.config.NewswireConfig;
+import dev.newswire.pipeline.FeedProbe;
+import dev.newswire.pipeline.FeedScheduleListener;
+import dev.newswire.search.LuceneStoryIndex;
 import dev.newswire.delivery.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.Dispatcher;
@@ -32,6 +41,10 @@ import dev.newswire.store.jdbc.Database;
 import dev.newswire.store.jdbc.JdbcDeliveryStore;
 import dev.newswire.store.jdbc.JdbcFeedStore;
 import dev.newswire.store.jdbc.JdbcItemStore;
+import dev.newswire.store.jdbc.JdbcSubscriptionStore;
+import dev.newswire.store.SubscriptionStore;
+import dev.newswire.subscription.SubscriptionBootstrap;
+import dev.newswire.subscription.SubscriptionRouter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,12 +68,15 @@ public final class App implements AutoCloseable {
   private final FeedStore feeds;
   private final ItemStore items;
   private final DeliveryStore deliveries;
+  private final SubscriptionStore subscriptions;
   private final FeedCycle cycle;
   private final Dispatcher dispatcher;
   private final SlackRuntime slack;
   private final MicrometerMetrics metrics = new MicrometerMetrics();
   private final List<ReadinessCheck> readinessChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private PollScheduler scheduler;
+  private final LuceneStoryIndex index;
+  private final CommandRegistry commands;
+  private volatile PollScheduler scheduler;
   private volatile OpsServer opsServer;
   private DiscordService discord;
 
@@ -76,30 +92,46 @@ public final class App implements AutoCloseable {
     readinessChecks.add(ReadinessCheck.when("scheduler", () -> scheduler != null && scheduler.isRunning(),
         "the poll scheduler is not running"));
     feeds.syncConfigured(config.feeds());
+    this.subscriptions = new JdbcSubscriptionStore(db, clock);
+    SubscriptionBootstrap.apply(config.subscriptions(), subscriptions);
 
+    Taxonomy taxonomy = new Taxonomy(config.topics());
+    TopicClassifier classifier = new TopicClassifier(taxonomy);
+    StoryEnricher enricher = enricherFor(config, clock);
+    FeedFetcher fetcher = new FeedFetcher(config.network());
+    // The console gets every story; chat channels get what they subscribed to.
+    Router router = SubscriptionRouter.combine(Router.everyStoryTo(List.of(ChannelRef.CONSOLE)),
+        new SubscriptionRouter(subscriptions));
+    this.cycle = new FeedCycle(fetcher, new FeedParser(), new Deduper(), classifier, router, feeds, items,
+        config.polling(), clock, metrics);
+
+    this.index = new LuceneStoryIndex(items);
+    long started = System.nanoTime();
+    index.catchUp();
+    log.info("Search index: {} stories in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
+    cycle.onCommit(commit -> index.catchUp());
+    CommandContext context = new CommandContext(config, taxonomy, classifier, new Enricher(taxonomy), feeds, items,
+        deliveries, subscriptions, index, new FeedProbe(fetcher, new FeedParser()), scheduleListener(),
+        new Admins(config.admins()), clock);
+    this.commands = NewsCommands.register(new CommandRegistry(new Admins(config.admins()), config.commands(), clock), context);
+
+    // Platforms come last: their slash commands are bound to the registry above.
     Map<String, ChatPlatform> platforms = new java.util.HashMap<>();
-    List<ChannelRef> everyStory = new ArrayList<>();
     if (config.secrets().hasDiscord()) {
       try {
-        this.discord = startDiscord(config, clock);
+        this.discord = startDiscord(config, commands, clock);
       } catch (RuntimeException e) {
+        index.close();
         db.close();
         throw e;
       }
       platforms.put(DiscordPlatform.ID, discord.platform());
+      readinessChecks.add(ReadinessCheck.when("discord", discord::connected, "not connected to the Discord gateway"));
     }
-    // Slack: posts when SLACK_BOT_TOKEN is set; commands answer once the command registry is plugged in here.
-    this.slack = SlackRuntime.fromConfig(config, SlackRuntime.NO_COMMANDS, clock).orElse(null);
-    if (slack != null) {
-      platforms.put("slack", slack.platform());
-    }
+    this.slack = SlackRuntime.fromConfig(config, SlackCommandBinding.of(commands), clock).orElse(null);
+    if (slack != null) platforms.put("slack", slack.platform());
     platforms.put("console", new ConsolePlatform(out, json));
-    everyStory.add(ChannelRef.CONSOLE);
-
-    Taxonomy taxonomy = new Taxonomy(config.topics());
-    this.cycle = new FeedCycle(new FeedFetcher(config.network()), new FeedParser(), new Deduper(),
-        new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock, metrics);
-    this.dispatcher = new Dispatcher(deliveries, platforms, enricherFor(config, clock), clock, metrics);
+    this.dispatcher = new Dispatcher(deliveries, platforms, enricher, clock, metrics);
   }
 
   /** Extractive cards, or LLM-written ones when enrich.llm and NEWSWIRE_LLM_API_KEY are set. */
@@ -114,15 +146,41 @@ public final class App implements AutoCloseable {
     return extractive;
   }
 
-  private static DiscordService startDiscord(NewswireConfig config, Clock clock) {
+  private static DiscordService startDiscord(NewswireConfig config, CommandRegistry commands, Clock clock) {
     try {
-      // Slash commands are bound once the command registry lands (CommandHandler); until then Discord only posts.
-      return DiscordService.start(config.secrets().discordToken(), config.discord(), null,
-          Path.of("data", "discord-commands.hash"), clock);
+      return DiscordService.start(config.secrets().discordToken(), config.discord(),
+          DiscordCommandBinding.of(commands), Path.of("data", "discord-commands.hash"), clock);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while connecting to Discord", e);
     }
+  }
+
+  /** Feeds added or removed by command are (un)scheduled at once when the scheduler runs. */
+  private FeedScheduleListener scheduleListener() {
+    return new FeedScheduleListener() {
+      @Override
+      public void feedAdded(Feed feed) {
+        PollScheduler s = scheduler;
+        if (s == null) return;
+        try {
+          s.scheduleFeed(feed);
+        } catch (Exception e) {
+          log.warn("Could not schedule {}; it is polled after the next restart", feed.url(), e);
+        }
+      }
+
+      @Override
+      public void feedRemoved(long feedId) {
+        PollScheduler s = scheduler;
+        if (s == null) return;
+        try {
+          s.unscheduleFeed(feedId);
+        } catch (Exception e) {
+          log.warn("Could not unschedule feed {}; it is skipped as disabled anyway", feedId, e);
+        }
+      }
+    };
   }
 
   /** One poll of every enabled feed (ignoring backoff, not pauses), then every due delivery. */
@@ -194,12 +252,22 @@ public final class App implements AutoCloseable {
     return deliveries;
   }
 
+  /** The commands, for the platform adapters to bind: dispatch(group, path, invocation) and autocomplete. */
+  public CommandRegistry commands() {
+    return commands;
+  }
+
+  public SubscriptionStore subscriptions() {
+    return subscriptions;
+  }
+
   @Override
   public void close() {
     if (opsServer != null) opsServer.close();
     if (scheduler != null) scheduler.close();
     if (slack != null) slack.close();
     if (discord != null) discord.close();
+    index.close();
     db.close();
     metrics.close();
   }

@@ -42,6 +42,8 @@ final class ConfigValidator {
     }
     validateFeeds(c.feeds());
     validateTopics(c.topics());
+    validateCommands(c);
+    validateSubscriptions(c);
     if (!problems.isEmpty()) {
       throw new ConfigException(source + " has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
           + ":\n  - " + String.join("\n  - ", problems));
@@ -94,6 +96,70 @@ final class ConfigValidator {
       if (t.color() != null && !t.color().matches("#[0-9A-Fa-f]{6}")) {
         problems.add(key + ".color: '" + t.color() + "' is not a colour like #1E88E5");
       }
+    }
+  }
+
+  private void validateCommands(NewswireConfig c) {
+    int limit = c.commands().rateLimitPerMinute();
+    if (limit < 1 || limit > 1000) problems.add("commands.rateLimitPerMinute: must be between 1 and 1000");
+    for (int i = 0; i < c.admins().size(); i++) {
+      String a = c.admins().get(i);
+      if (a == null || a.isBlank()) problems.add("admins[" + i + "]: empty; use a user id like discord:123 or slack:U123");
+    }
+  }
+
+  private static final Set<String> PLATFORMS = Set.of("discord", "slack", "console");
+  private static final Set<String> MODES = Set.of("instant", "daily", "weekly");
+
+  private void validateSubscriptions(NewswireConfig c) {
+    Set<String> topicIds = new HashSet<>();
+    for (TopicConfig t : c.topics()) if (t != null && t.id() != null) topicIds.add(t.id());
+    for (int i = 0; i < c.subscriptions().size(); i++) {
+      SubscriptionConfig s = c.subscriptions().get(i);
+      String key = "subscriptions[" + i + "]";
+      if (s == null) {
+        problems.add(key + ": empty entry; give platform, workspace, channel and topics, feeds or all: true");
+        continue;
+      }
+      if (s.platform() == null || !PLATFORMS.contains(s.platform().toLowerCase(Locale.ROOT))) {
+        problems.add(key + ".platform: '" + s.platform() + "' is not one of discord, slack, console");
+      }
+      if (s.channel() == null || s.channel().isBlank()) problems.add(key + ".channel: missing; give the channel id");
+      if (s.topics().isEmpty() && s.feeds().isEmpty() && !s.all()) {
+        problems.add(key + ": subscribes to nothing; give topics: [...], feeds: [...] or all: true");
+      }
+      for (String t : s.topics()) {
+        if (!topicIds.contains(t)) {
+          problems.add(key + ".topics: unknown topic '" + t + "'. Known topics: " + String.join(", ", topicIds.stream().sorted().toList()));
+        }
+      }
+      for (String f : s.feeds()) {
+        if (f == null || !(f.startsWith("http://") || f.startsWith("https://"))) {
+          problems.add(key + ".feeds: '" + f + "' is not an http(s) feed URL");
+        }
+      }
+      if (!MODES.contains(s.mode().toLowerCase(Locale.ROOT))) {
+        problems.add(key + ".mode: '" + s.mode() + "' is not one of instant, daily, weekly");
+      }
+      if (s.time() != null && !s.time().matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+        problems.add(key + ".time: '" + s.time() + "' is not a time like 09:00 (24-hour HH:mm)");
+      }
+      if (s.timezone() != null) {
+        try {
+          java.time.ZoneId.of(s.timezone());
+        } catch (java.time.DateTimeException e) {
+          problems.add(key + ".timezone: '" + s.timezone() + "' is not a time zone like Europe/Berlin or UTC");
+        }
+      }
+      checkFilters(key + ".include", s.include());
+      checkFilters(key + ".exclude", s.exclude());
+    }
+  }
+
+  private void checkFilters(String key, List<String> filters) {
+    for (String f : filters) {
+      String why = dev.newswire.subscription.FilterPattern.problem(f);
+      if (why != null) problems.add(key + ": " + why);
     }
   }
 }

@@ -33,6 +33,7 @@ public final class FeedCycle {
   private final PollingConfig polling;
   private final Clock clock;
   private final PipelineMetrics metrics;
+  private volatile java.util.function.Consumer<PollCommit> afterCommit = commit -> {};
 
   public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
       FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock) {
@@ -51,6 +52,11 @@ public final class FeedCycle {
     this.items = items;
     this.polling = polling;
     this.clock = clock;
+  }
+
+  /** Called after each successful commit of a poll (e.g. to feed the search index); must be quick, may throw. */
+  public void onCommit(java.util.function.Consumer<PollCommit> listener) {
+    this.afterCommit = listener == null ? commit -> {} : listener;
   }
 
   /** Polls one feed if it is due. Never throws: a broken feed must not stop the others. */
@@ -132,9 +138,15 @@ public final class FeedCycle {
     for (IdentifiedItem it : result.news()) {
       routes.put(it.keyHash(), router.channelsFor(feed, it.item().withTopics(classifier.classify(it.item()))));
     }
-    items.commitPoll(new PollCommit(feed.id(),
+    PollCommit commit = new PollCommit(feed.id(),
         new FeedValidators(fetched.etag(), fetched.lastModified(), fetched.bodyHash()),
-        parsed.title().isBlank() ? null : parsed.title(), now, result, routes));
+        parsed.title().isBlank() ? null : parsed.title(), now, result, routes);
+    items.commitPoll(commit);
+    try {
+      afterCommit.accept(commit);
+    } catch (RuntimeException e) {
+      log.warn("After-commit hook failed for {}", feed.url(), e);
+    }
     if (!feed.baselineDone()) {
       log.info("Baseline for {}: remembered {} items, posted none", feed.url(), identified.size());
       return new PollOutcome(feed.id(), feed.url(), PollOutcome.Kind.BASELINE, 0, null);

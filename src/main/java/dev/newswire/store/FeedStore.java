@@ -46,4 +46,16 @@ public interface FeedStore {
 
   /** Clears a pause and the failure count, so the feed is polled at its next tick. */
   void resume(long feedId);
+
+  /**
+   * Adds a feed from chat (origin "chat"), or enables the stored feed with this URL again; its history is kept, so
+   * re-adding a feed never reposts old stories.
+   */
+  Feed addFromChat(String url, String name);
+
+  /** Stops or restarts polling a feed; its history is kept. */
+  void setEnabled(long feedId, boolean enabled);
+
+  /** Pauses a feed with a reason shown in status and sources; {@link #resume} clears it. */
+  void pause(long feedId, String reason);
 }

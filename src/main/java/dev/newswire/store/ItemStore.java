@@ -4,6 +4,7 @@ import dev.newswire.pipeline.IdentifiedItem;
 import dev.newswire.pipeline.KnownItems;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Items seen in feeds: the memory behind "never post a story twice". */
@@ -21,4 +22,13 @@ public interface ItemStore {
 
   /** Forgets items not seen in their feed since the cutoff (and not waiting for delivery). */
   int forgetNotSeenSince(Instant cutoff);
+
+  /** The newest stored items (by first sight, then publication), newest first. */
+  List<StoredItem> latest(int limit);
+
+  /** Items with id greater than afterId, in id order: for feeding a search index incrementally. */
+  List<StoredItem> after(long afterId, int limit);
+
+  /** Items first seen at or after the instant. */
+  long countFirstSeenSince(Instant since);
 }

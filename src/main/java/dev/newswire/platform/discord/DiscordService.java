@@ -45,6 +45,11 @@ public final class DiscordService implements AutoCloseable {
     return bot;
   }
 
+  /** For /readyz: the gateway session is up. */
+  public boolean connected() {
+    return bot.jda().getStatus() == net.dv8tion.jda.api.JDA.Status.CONNECTED;
+  }
+
   @Override
   public void close() {
     bot.close();

@@ -213,4 +213,48 @@ public final class JdbcFeedStore implements FeedStore {
             Sql.getInstant(rs, "next_attempt_at"),
             rs.getString("paused_reason")));
   }
+
+  @Override
+  public Feed addFromChat(String url, String name) {
+    String u = url.trim();
+    db.inTransaction(c -> {
+      try (PreparedStatement up = c.prepareStatement("UPDATE feed SET enabled = TRUE, name = COALESCE(?, name) WHERE url = ?")) {
+        up.setString(1, name == null || name.isBlank() ? null : Sql.fit(name, 300));
+        up.setString(2, u);
+        if (up.executeUpdate() > 0) return null;
+      }
+      try (PreparedStatement ins = c.prepareStatement(
+          "INSERT INTO feed (url, name, origin, enabled, poll_interval_seconds, baseline_done, consecutive_failures,"
+              + " created_at) VALUES (?, ?, 'chat', TRUE, NULL, FALSE, 0, ?)")) {
+        ins.setString(1, Sql.fit(u, 2048));
+        ins.setString(2, Sql.fit(name == null || name.isBlank() ? "" : name, 300));
+        Sql.setInstant(ins, 3, clock.instant());
+        ins.executeUpdate();
+      }
+      return null;
+    });
+    return findByUrl(u).orElseThrow();
+  }
+
+  @Override
+  public void setEnabled(long feedId, boolean enabled) {
+    db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE feed SET enabled = ? WHERE id = ?")) {
+        ps.setBoolean(1, enabled);
+        ps.setLong(2, feedId);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public void pause(long feedId, String reason) {
+    db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE feed SET paused_reason = ? WHERE id = ?")) {
+        ps.setString(1, Sql.fit(reason, 2000));
+        ps.setLong(2, feedId);
+        return ps.executeUpdate();
+      }
+    });
+  }
 }

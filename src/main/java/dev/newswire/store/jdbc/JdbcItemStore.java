@@ -190,6 +190,51 @@ public final class JdbcItemStore implements ItemStore {
     });
   }
 
+  private static final String STORED_SELECT =
+      "SELECT i.*, f.url AS feed_url, f.name AS feed_name FROM item i JOIN feed f ON f.id = i.feed_id";
+
+  @Override
+  public List<StoredItem> latest(int limit) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(STORED_SELECT
+          + " ORDER BY i.first_seen_at DESC, i.published_at DESC, i.id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")) {
+        return storedList(ps);
+      }
+    });
+  }
+
+  @Override
+  public List<StoredItem> after(long afterId, int limit) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(STORED_SELECT
+          + " WHERE i.id > ? ORDER BY i.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")) {
+        ps.setLong(1, afterId);
+        return storedList(ps);
+      }
+    });
+  }
+
+  @Override
+  public long countFirstSeenSince(Instant since) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM item WHERE first_seen_at >= ?")) {
+        Sql.setInstant(ps, 1, since);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+
+  private static List<StoredItem> storedList(PreparedStatement ps) throws SQLException {
+    List<StoredItem> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.add(mapStored(rs, "id"));
+    }
+    return out;
+  }
+
   static StoredItem mapStored(ResultSet rs, String idColumn) throws SQLException {
     String cats = rs.getString("categories");
     List<String> categories = cats == null || cats.isEmpty()
