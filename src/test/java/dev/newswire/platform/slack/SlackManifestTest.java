@@ -22,11 +22,13 @@ class SlackManifestTest {
     return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Path.of("config", "slack-manifest.yaml")));
   }
 
-  /** The specs bound in production; swap in the CommandRegistry's specs once it is merged. */
+  /** The specs bound in production: the real command registry's. */
   static List<CommandSpec> boundSpecs() {
-    List<CommandSpec> specs = new ArrayList<>();
-    SlackBotTest.commands().stream().map(BotCommand::spec).forEach(specs::add);
-    return specs;
+    try (dev.newswire.App app = new dev.newswire.App(
+        dev.newswire.config.NewswireConfig.defaults().withStorage(dev.newswire.store.jdbc.TestDatabases.h2()),
+        new java.io.PrintStream(new java.io.ByteArrayOutputStream()), true, java.time.Clock.systemUTC())) {
+      return new ArrayList<>(app.commands().specs());
+    }
   }
 
   @Test
