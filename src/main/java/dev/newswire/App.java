@@ -1,5 +1,8 @@
 package dev.newswire;
 
+import dev.newswire.command.admin.DigestNowCommand;
+import dev.newswire.digest.DigestService;
+import dev.newswire.store.jdbc.JdbcDigestStore;
 import dev.newswire.platform.slack.SlackCommandBinding;
 import dev.newswire.platform.discord.DiscordCommandBinding;
 import dev.newswire.command.Admins;
@@ -76,6 +79,7 @@ public final class App implements AutoCloseable {
   private final List<ReadinessCheck> readinessChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final LuceneStoryIndex index;
   private final CommandRegistry commands;
+  private final DigestService digests;
   private volatile PollScheduler scheduler;
   private volatile OpsServer opsServer;
   private DiscordService discord;
@@ -114,6 +118,7 @@ public final class App implements AutoCloseable {
         deliveries, subscriptions, index, new FeedProbe(fetcher, new FeedParser()), scheduleListener(),
         new Admins(config.admins()), clock);
     this.commands = NewsCommands.register(new CommandRegistry(new Admins(config.admins()), config.commands(), clock), context);
+    commands.register(new DigestNowCommand(this::digests));
 
     // Platforms come last: their slash commands are bound to the registry above.
     Map<String, ChatPlatform> platforms = new java.util.HashMap<>();
@@ -132,6 +137,7 @@ public final class App implements AutoCloseable {
     if (slack != null) platforms.put("slack", slack.platform());
     platforms.put("console", new ConsolePlatform(out, json));
     this.dispatcher = new Dispatcher(deliveries, platforms, enricher, clock, metrics);
+    this.digests = new DigestService(subscriptions, new JdbcDigestStore(db), platforms, classifier, enricher, clock);
   }
 
   /** Extractive cards, or LLM-written ones when enrich.llm and NEWSWIRE_LLM_API_KEY are set. */
@@ -214,6 +220,7 @@ public final class App implements AutoCloseable {
     scheduler = new PollScheduler(feeds, cycle, dispatcher, items, config.polling().retention(),
         config.polling().threads(), clock);
     scheduler.start();
+    scheduler.scheduleEvery("digests", java.time.Duration.ofMinutes(1), digests::runDue);
     if (slack != null) {
       slack.start();
     }
@@ -253,6 +260,10 @@ public final class App implements AutoCloseable {
   }
 
   /** The commands, for the platform adapters to bind: dispatch(group, path, invocation) and autocomplete. */
+  public DigestService digests() {
+    return digests;
+  }
+
   public CommandRegistry commands() {
     return commands;
   }

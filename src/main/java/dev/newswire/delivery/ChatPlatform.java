@@ -8,4 +8,9 @@ public interface ChatPlatform {
 
   /** Posts one story to one channel. Must not throw: every failure is a {@link DeliveryResult}. */
   DeliveryResult deliver(Story story, ChannelRef channel);
+
+  /** Posts a digest (several stories in one message). Platforms that cannot, say so. */
+  default DeliveryResult deliverDigest(Digest digest, ChannelRef channel) {
+    return new DeliveryResult.Failed(id() + " cannot post digests");
+  }
 }

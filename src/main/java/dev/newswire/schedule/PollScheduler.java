@@ -40,6 +40,7 @@ public final class PollScheduler implements AutoCloseable {
   private final int threads;
   private final Clock clock;
   private Scheduler scheduler;
+  private final java.util.Map<JobKey, Runnable> extraJobs = new java.util.concurrent.ConcurrentHashMap<>();
 
   public PollScheduler(FeedStore feeds, FeedCycle cycle, Dispatcher dispatcher, ItemStore items, Duration retention,
       int threads, Clock clock) {
@@ -64,6 +65,8 @@ public final class PollScheduler implements AutoCloseable {
       Class<?> type = bundle.getJobDetail().getJobClass();
       if (type == PollFeedJob.class) return new PollFeedJob(feeds, cycle, this::dispatchSoon);
       if (bundle.getJobDetail().getKey().equals(DISPATCH)) return new RunnableJob("dispatch", dispatcher::dispatchDue);
+      Runnable extra = extraJobs.get(bundle.getJobDetail().getKey());
+      if (extra != null) return new RunnableJob(bundle.getJobDetail().getKey().getName(), extra);
       return new RunnableJob("retention", () -> {
         int forgotten = items.forgetNotSeenSince(clock.instant().minus(retention));
         if (forgotten > 0) log.info("Forgot {} items not seen for {}", forgotten, retention);
@@ -106,6 +109,17 @@ public final class PollScheduler implements AutoCloseable {
             .withMisfireHandlingInstructionNextWithRemainingCount())
         .build();
     scheduler.scheduleJob(job, trigger);
+  }
+
+  /** A housekeeping task on its own repeating trigger (e.g. digests, every minute); never overlaps itself. */
+  public void scheduleEvery(String name, Duration every, Runnable task) throws SchedulerException {
+    JobKey key = JobKey.jobKey(name, "newswire");
+    extraJobs.put(key, task);
+    scheduler.scheduleJob(JobBuilder.newJob(RunnableJob.class).withIdentity(key).build(),
+        TriggerBuilder.newTrigger().startAt(Date.from(clock.instant().plus(every)))
+            .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(every.toMillis())
+                .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+            .build());
   }
 
   public void unscheduleFeed(long feedId) throws SchedulerException {

@@ -88,7 +88,8 @@ public final class SubscribeCommand implements BotCommand {
     }
     Subscription s = ctx.subscriptions().upsert(Subscription.of(inv.channel(), (String) kt[0], (String) kt[1], mode, time, zone));
     String note = mode.equals("instant") ? "New stories are posted here as they arrive."
-        : "Digests are stored with this subscription; this version posts instant stories only, digests come in a later version.";
+        : "A digest of the top stories is posted here " + (mode.equals("weekly") ? "every Monday" : "every day")
+            + " at " + time + " " + zone + ".";
     return new Reply.Text("Subscribed this channel to " + s.describe() + ". " + note, false);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.delivery.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.DeliveryResult;
+import dev.newswire.delivery.Digest;
 import dev.newswire.delivery.Story;
 import dev.newswire.delivery.TextRenderer;
 import java.io.PrintStream;
@@ -39,6 +40,28 @@ public final class ConsolePlatform implements ChatPlatform {
       if (out.checkError()) return new DeliveryResult.RetryLater("stdout is not writable", null);
     }
     return new DeliveryResult.Sent("console-" + story.deliveryId());
+  }
+
+  @Override
+  public DeliveryResult deliverDigest(Digest digest, ChannelRef channel) {
+    String text;
+    if (json) {
+      ObjectNode o = JSON.createObjectNode();
+      o.put("channel", channel.channel());
+      o.put("digest", digest.heading());
+      var titles = o.putArray("stories");
+      digest.cards().forEach(c -> titles.add(c.title()));
+      text = o.toString();
+    } else {
+      StringBuilder sb = new StringBuilder("══ ").append(digest.heading()).append(" ══\n\n");
+      digest.cards().forEach(c -> sb.append(renderer.render(c)).append('\n'));
+      text = sb.toString();
+    }
+    synchronized (out) {
+      out.println(text);
+      out.flush();
+    }
+    return new DeliveryResult.Sent("console-digest-" + digest.key());
   }
 
   static String jsonLine(Story story, ChannelRef channel) {

@@ -3,6 +3,7 @@ package dev.newswire.platform.discord;
 import dev.newswire.delivery.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.DeliveryResult;
+import dev.newswire.delivery.Digest;
 import dev.newswire.delivery.DiscordRenderer;
 import dev.newswire.delivery.Story;
 import java.io.IOException;
@@ -53,6 +54,15 @@ public final class DiscordPlatform implements ChatPlatform {
 
   @Override
   public DeliveryResult deliver(Story story, ChannelRef channel) {
+    return send(renderer.render(story.card()), nonce(story.deliveryId()), channel);
+  }
+
+  @Override
+  public DeliveryResult deliverDigest(Digest digest, ChannelRef channel) {
+    return send(renderer.digest(digest.heading(), digest.cards()), digestNonce(digest.key()), channel);
+  }
+
+  private DeliveryResult send(com.fasterxml.jackson.databind.node.ObjectNode payload, String nonce, ChannelRef channel) {
     String channelId = channel.channel();
     GuildMessageChannel target;
     try {
@@ -73,8 +83,8 @@ public final class DiscordPlatform implements ChatPlatform {
     }
     CompletableFuture<Message> sent;
     try {
-      sent = target.sendMessage(DiscordMessages.create(renderer.render(story.card())))
-          .setNonce(nonce(story.deliveryId()))
+      sent = target.sendMessage(DiscordMessages.create(payload))
+          .setNonce(nonce)
           .submit();
     } catch (InsufficientPermissionException e) {
       return new DeliveryResult.Failed(noPermission(target, List.of(e.getPermission())));
@@ -160,5 +170,10 @@ public final class DiscordPlatform implements ChatPlatform {
   /** At most 25 characters; the same for every attempt of one delivery, so Discord can drop a duplicate. */
   static String nonce(long deliveryId) {
     return "nw" + deliveryId;
+  }
+
+  /** Discord nonces are at most 25 characters: a digest key is hashed into that. */
+  static String digestNonce(String key) {
+    return "nwd" + Integer.toUnsignedString(key.hashCode(), 36) + Integer.toUnsignedString(key.length(), 36);
   }
 }

@@ -11,6 +11,7 @@ import com.slack.api.methods.response.conversations.ConversationsJoinResponse;
 import dev.newswire.delivery.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.DeliveryResult;
+import dev.newswire.delivery.Digest;
 import dev.newswire.delivery.SlackRenderer;
 import dev.newswire.delivery.Story;
 import java.io.IOException;
@@ -75,6 +76,15 @@ public final class SlackPlatform implements ChatPlatform {
 
   @Override
   public DeliveryResult deliver(Story story, ChannelRef channel) {
+    return send(renderer.render(story.card()), String.valueOf(story.deliveryId()), channel);
+  }
+
+  @Override
+  public DeliveryResult deliverDigest(Digest digest, ChannelRef channel) {
+    return send(renderer.digest(digest.heading(), digest.cards()), digest.key(), channel);
+  }
+
+  private DeliveryResult send(ObjectNode args, String deliveryKey, ChannelRef channel) {
     String ch = channel.channel();
     Duration wait = reserveSlot(ch);
     if (wait.compareTo(maxInlineWait) > 0) {
@@ -88,9 +98,8 @@ public final class SlackPlatform implements ChatPlatform {
         return new DeliveryResult.RetryLater("interrupted while pacing", null);
       }
     }
-    ObjectNode args = renderer.render(story.card());
     try {
-      ChatPostMessageResponse r = post(ch, args, story.deliveryId());
+      ChatPostMessageResponse r = post(ch, args, deliveryKey);
       if (!r.isOk() && "not_in_channel".equals(r.getError())) {
         ConversationsJoinResponse join = methods.conversationsJoin(q -> q.channel(ch));
         if (!join.isOk()) {
@@ -99,7 +108,7 @@ public final class SlackPlatform implements ChatPlatform {
               + "): invite the bot to #channel (/invite @Newswire) or unsubscribe.");
         }
         log.info("Joined Slack channel {} to post", ch);
-        r = post(ch, args, story.deliveryId());
+        r = post(ch, args, deliveryKey);
       }
       if (r.isOk()) {
         return new DeliveryResult.Sent(r.getTs());
@@ -119,10 +128,12 @@ public final class SlackPlatform implements ChatPlatform {
     }
   }
 
-  private ChatPostMessageResponse post(String ch, ObjectNode args, long deliveryId)
+  private ChatPostMessageResponse post(String ch, ObjectNode args, String deliveryKey)
       throws IOException, SlackApiException {
     ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("event_type", METADATA_EVENT_TYPE);
-    metadata.putObject("event_payload").put("delivery_id", deliveryId);
+    ObjectNode payload = metadata.putObject("event_payload");
+    if (deliveryKey.chars().allMatch(Character::isDigit)) payload.put("delivery_id", Long.parseLong(deliveryKey));
+    else payload.put("digest_key", deliveryKey);
     JsonNode blocks = args.get("blocks");
     return methods.chatPostMessage(q -> q.channel(ch)
         .text(args.path("text").asText())

@@ -1,0 +1,72 @@
+package dev.newswire.store.jdbc;
+
+import dev.newswire.store.DigestCandidate;
+import dev.newswire.store.DigestStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public final class JdbcDigestStore implements DigestStore {
+  private final Database db;
+
+  public JdbcDigestStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Optional<Instant> lastDigestAt(long subscriptionId) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT last_digest_at FROM subscription WHERE id = ?")) {
+        ps.setLong(1, subscriptionId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.ofNullable(Sql.getInstant(rs, "last_digest_at")) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public void markDigested(Collection<Long> subscriptionIds, Instant at) {
+    db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE subscription SET last_digest_at = ? WHERE id = ?")) {
+        for (long id : subscriptionIds) {
+          Sql.setInstant(ps, 1, at);
+          ps.setLong(2, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<DigestCandidate> announcedBetween(Instant since, Instant until, int limit) {
+    return db.read(c -> {
+      // The same story under the same normalised title in several feeds counts as covered by several sources.
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT i.*, f.url AS feed_url, f.name AS feed_name,"
+              + " (SELECT COUNT(DISTINCT j.feed_id) FROM item j WHERE j.title_hash = i.title_hash"
+              + "   AND j.first_seen_at > ? AND j.first_seen_at <= ?) AS sources"
+              + " FROM item i JOIN feed f ON f.id = i.feed_id"
+              + " WHERE i.announced = TRUE AND i.first_seen_at > ? AND i.first_seen_at <= ?"
+              + " ORDER BY i.first_seen_at DESC, i.id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")) {
+        Sql.setInstant(ps, 1, since);
+        Sql.setInstant(ps, 2, until);
+        Sql.setInstant(ps, 3, since);
+        Sql.setInstant(ps, 4, until);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<DigestCandidate> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(new DigestCandidate(JdbcItemStore.mapStored(rs, "id"), Math.max(1, rs.getInt("sources"))));
+          }
+          return out;
+        }
+      }
+    });
+  }
+}
