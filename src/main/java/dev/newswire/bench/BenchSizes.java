@@ -18,15 +18,15 @@ public record BenchSizes(int pollFeeds, List<Integer> poolSizes, int parseWarmup
     int footprintFeeds, int storedItems, int pollCycles, boolean childProcess) {
 
   public static BenchSizes full() {
-    return new BenchSizes(5_000, List.of(8, 16, 32), 15, 25, 1_000, 100_000, 3, true);
+    return new BenchSizes(5_000, List.of(8, 16, 32), 5, 10, 1_000, 100_000, 3, true);
   }
 
   public static BenchSizes quick() {
-    return new BenchSizes(200, List.of(8, 16), 2, 3, 100, 5_000, 2, true);
+    return new BenchSizes(200, List.of(8, 16), 1, 2, 100, 5_000, 2, true);
   }
 
   /** For the JUnit smoke test: seconds, not minutes. */
   public static BenchSizes tiny() {
-    return new BenchSizes(40, List.of(8), 1, 1, 20, 400, 1, false);
+    return new BenchSizes(40, List.of(8), 0, 1, 20, 400, 1, false);
   }
 }

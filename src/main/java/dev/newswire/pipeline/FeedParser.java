@@ -87,6 +87,15 @@ public final class FeedParser {
    * @throws FeedParseException when the body is not an RSS/Atom feed; the message tells the admin what to do
    */
   public ParsedFeed parse(byte[] body, String httpContentType, URI baseUri) throws FeedParseException {
+    HtmlFragments.open();
+    try {
+      return parseAndMap(body, httpContentType, baseUri);
+    } finally {
+      HtmlFragments.clear();
+    }
+  }
+
+  private ParsedFeed parseAndMap(byte[] body, String httpContentType, URI baseUri) throws FeedParseException {
     String text = decoder.decode(body == null ? new byte[0] : body, httpContentType).text();
     Optional<String> notAFeed = explainer.beforeParsing(text);
     if (notAFeed.isPresent()) {
