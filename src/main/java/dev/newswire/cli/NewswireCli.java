@@ -1,5 +1,6 @@
 package dev.newswire.cli;
 
+import dev.newswire.bench.BenchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Newswire 0.1.0",
     description = "Posts AI news from RSS/Atom feeds to Discord, Slack, or the console.",
-    subcommands = {RunCommand.class, PreviewCommand.class, FeedsCommand.class})
+    subcommands = {RunCommand.class, PreviewCommand.class, FeedsCommand.class, BenchCommand.class})
 public final class NewswireCli implements Callable<Integer> {
 
   @Override

@@ -13,7 +13,6 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 /**
@@ -90,7 +89,7 @@ final class EntryImageFinder {
     if (content == null || content.getValue() == null || !content.getValue().contains("<img")) {
       return;
     }
-    Element img = Jsoup.parseBodyFragment(content.getValue()).selectFirst("img[src]");
+    Element img = HtmlFragments.parse(content.getValue()).selectFirst("img[src]");
     if (img != null) {
       out.add(img.attr("src"));
     }

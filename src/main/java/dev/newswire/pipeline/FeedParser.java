@@ -9,6 +9,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.impl.Atom10Parser;
+import com.ctc.wstx.stax.WstxInputFactory;
 import dev.newswire.news.NewsItem;
 import dev.newswire.news.ParsedFeed;
 import java.io.StringReader;
@@ -16,6 +17,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
+import org.jdom2.input.StAXStreamBuilder;
 import org.xml.sax.InputSource;
 
 /**
@@ -29,12 +36,49 @@ public final class FeedParser {
     Atom10Parser.setResolveURIs(true);
   }
 
+  /**
+   * Woodstox, created directly (not through XMLInputFactory.newFactory) so no other code changes parser. No DTD
+   * support and no external entities: the same boundary as Rome's disallow-doctype setting on the SAX path.
+   */
+  private static final XMLInputFactory STAX = staxFactory();
+
+  /** How the JDOM document that Rome reads is built. */
+  enum DocumentBuilder {
+    /** Woodstox StAX events into JDOM (fast); falls back to {@link #ROME_SAX} when Woodstox refuses a document. */
+    STAX,
+    /** Rome's own JDK SAX parser into JDOM (the original path). */
+    ROME_SAX
+  }
+
+  private final DocumentBuilder documentBuilder;
   private final FeedTextDecoder decoder = new FeedTextDecoder();
   private final XmlCleaner cleaner = new XmlCleaner();
   private final NonFeedExplainer explainer = new NonFeedExplainer();
   private final EntryMapper mapper = new EntryMapper();
   private final HtmlText html = new HtmlText();
   private final LinkResolver resolver = new LinkResolver();
+
+  public FeedParser() {
+    this(DocumentBuilder.STAX);
+  }
+
+  FeedParser(DocumentBuilder documentBuilder) {
+    this.documentBuilder = documentBuilder;
+  }
+
+  /** The original path (Rome's SAX parser builds the document); for benchmarks and equivalence checks only. */
+  public static FeedParser withRomeSaxBuilder() {
+    return new FeedParser(DocumentBuilder.ROME_SAX);
+  }
+
+  private static XMLInputFactory staxFactory() {
+    XMLInputFactory f = new WstxInputFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    f.setProperty(XMLInputFactory.IS_VALIDATING, false);
+    return f;
+  }
 
   /**
    * @param body            the response body as received (already inflated)
@@ -43,6 +87,15 @@ public final class FeedParser {
    * @throws FeedParseException when the body is not an RSS/Atom feed; the message tells the admin what to do
    */
   public ParsedFeed parse(byte[] body, String httpContentType, URI baseUri) throws FeedParseException {
+    HtmlFragments.open();
+    try {
+      return parseAndMap(body, httpContentType, baseUri);
+    } finally {
+      HtmlFragments.clear();
+    }
+  }
+
+  private ParsedFeed parseAndMap(byte[] body, String httpContentType, URI baseUri) throws FeedParseException {
     String text = decoder.decode(body == null ? new byte[0] : body, httpContentType).text();
     Optional<String> notAFeed = explainer.beforeParsing(text);
     if (notAFeed.isPresent()) {
@@ -92,11 +145,50 @@ public final class FeedParser {
   }
 
   private SyndFeed build(String xml) throws FeedParseException {
+    if (documentBuilder == DocumentBuilder.STAX) {
+      SyndFeed fast = buildWithStax(xml);
+      if (fast != null) {
+        return fast;
+      }
+      // Woodstox refused the document (or Rome refused its tree): the SAX path decides, with its own error message.
+    }
+    return buildWithSax(xml);
+  }
+
+  /** The fast path: null when it cannot read the document, so that the SAX path gets the final word. */
+  private static SyndFeed buildWithStax(String xml) {
+    XMLStreamReader reader = null;
+    try {
+      reader = STAX.createXMLStreamReader(new StringReader(xml));
+      Document document = new StAXStreamBuilder().build(reader);
+      if (document.getDocType() != null) {
+        return null; // never here (the cleaner drops it); let the SAX path refuse it as before
+      }
+      return input().build(document);
+    } catch (XMLStreamException | JDOMException | FeedException | RuntimeException e) {
+      return null;
+    } finally {
+      if (reader != null) {
+        try {
+          reader.close();
+        } catch (XMLStreamException ignored) {
+          // nothing held
+        }
+      }
+    }
+  }
+
+  private static SyndFeedInput input() {
     SyndFeedInput input = new SyndFeedInput();
     input.setPreserveWireFeed(true);
     // Defence in depth: the cleaner already removed any DOCTYPE; should one slip through, Rome must refuse it.
     input.setAllowDoctypes(false);
     input.setXmlHealerOn(false);
+    return input;
+  }
+
+  private SyndFeed buildWithSax(String xml) throws FeedParseException {
+    SyndFeedInput input = input();
     try {
       return input.build(new InputSource(new StringReader(xml)));
     } catch (FeedException | RuntimeException e) {

@@ -1,6 +1,5 @@
 package dev.newswire.pipeline;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -22,7 +21,7 @@ public final class HtmlText {
     if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
       return collapse(html);
     }
-    Element body = Jsoup.parseBodyFragment(unwrapCdata(html)).body();
+    Element body = HtmlFragments.parse(unwrapCdata(html)).body();
     StringBuilder raw = new StringBuilder(html.length());
     NodeTraversor.traverse(new TextCollector(raw), body);
     return collapse(raw.toString());
