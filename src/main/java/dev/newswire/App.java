@@ -1,5 +1,6 @@
 package dev.newswire;
 
+import dev.newswire.command.admin.FeedTestCommand;
 import dev.newswire.command.admin.DigestNowCommand;
 import dev.newswire.digest.DigestService;
 import dev.newswire.store.jdbc.JdbcDigestStore;
@@ -80,6 +81,7 @@ public final class App implements AutoCloseable {
   private final LuceneStoryIndex index;
   private final CommandRegistry commands;
   private final DigestService digests;
+  private final Map<String, ChatPlatform> platforms = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile PollScheduler scheduler;
   private volatile OpsServer opsServer;
   private DiscordService discord;
@@ -119,9 +121,9 @@ public final class App implements AutoCloseable {
         new Admins(config.admins()), clock);
     this.commands = NewsCommands.register(new CommandRegistry(new Admins(config.admins()), config.commands(), clock), context);
     commands.register(new DigestNowCommand(this::digests));
+    commands.register(new FeedTestCommand(context, () -> platforms));
 
     // Platforms come last: their slash commands are bound to the registry above.
-    Map<String, ChatPlatform> platforms = new java.util.HashMap<>();
     if (config.secrets().hasDiscord()) {
       try {
         this.discord = startDiscord(config, commands, clock);
