@@ -31,6 +31,13 @@ public final class SlackRenderer {
   public static final int MAX_BUTTON_TEXT = 75;
   public static final int MAX_URL = 3000;
   public static final int MAX_ALT_TEXT = 2000;
+  public static final int MAX_BUTTON_VALUE = 2000;
+  /** The card's link button (Slack still sends an action for it, which is only acked). */
+  public static final String ACTION_READ = "newswire_read";
+  /** "More like this": value is the story's primary topic id. */
+  public static final String ACTION_MORE = "newswire_more";
+  /** "Mute source": value is the story's feed URL. */
+  public static final String ACTION_MUTE = "newswire_mute";
   /** Our own ceiling for the sum of all block texts, below Slack's undocumented aggregate. */
   public static final int MAX_BLOCKS_TOTAL = 12_000;
 
@@ -55,6 +62,21 @@ public final class SlackRenderer {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   public ObjectNode render(Card card) {
+    return render(card, null, null);
+  }
+
+  /** A story as posted to channels: the card with "More like this" (its primary topic) and "Mute source". */
+  public ObjectNode render(Story story) {
+    List<String> topics = story.item() == null ? List.of() : story.item().topics();
+    return render(story.card(), topics.isEmpty() ? null : topics.get(0), story.feedUrl());
+  }
+
+  /**
+   * The card, plus a "More like this" button when {@code primaryTopicId} is given and a "Mute source" button when
+   * {@code feedUrl} is given. Each button is left out when its value is blank or over {@link #MAX_BUTTON_VALUE}
+   * characters; "Mute source" also when it would push the message past {@link #MAX_BLOCKS_TOTAL}.
+   */
+  public ObjectNode render(Card card, String primaryTopicId, String feedUrl) {
     ObjectNode args = JSON.objectNode();
     String title = plainTitle(card, MAX_HEADER);
     args.put("text", fallbackText(card));
@@ -83,8 +105,22 @@ public final class SlackRenderer {
     }
 
     blocks.add(sourceContext(card));
-    WebLink.sanitize(card.url(), MAX_URL).ifPresent(url -> blocks.add(readButton(url)));
-    alsoCoveredBy(card.alsoCoveredBy()).ifPresent(blocks::add);
+    ArrayNode buttons = JSON.arrayNode();
+    WebLink.sanitize(card.url(), MAX_URL).ifPresent(url -> buttons.add(readButton(url)));
+    Optional<ObjectNode> also = alsoCoveredBy(card.alsoCoveredBy());
+    int used = textLength(blocks) + also.map(SlackRenderer::textLength).orElse(0) + 10;
+    List<ObjectNode> extra = new ArrayList<>();
+    buttonValue(primaryTopicId).ifPresent(topic -> extra.add(actionButton("More like this", ACTION_MORE, topic)));
+    buttonValue(feedUrl).ifPresent(url -> extra.add(muteButton(url)));
+    for (ObjectNode button : extra) {
+      if (used + textLength(buttons) + textLength(button) <= MAX_BLOCKS_TOTAL) {
+        buttons.add(button);
+      }
+    }
+    if (!buttons.isEmpty()) {
+      blocks.addObject().put("type", "actions").set("elements", buttons);
+    }
+    also.ifPresent(blocks::add);
 
     args.put("unfurl_links", false);
     args.put("unfurl_media", false);
@@ -182,12 +218,50 @@ public final class SlackRenderer {
   }
 
   private static ObjectNode readButton(String url) {
-    ObjectNode actions = JSON.objectNode().put("type", "actions");
-    ObjectNode button = actions.putArray("elements").addObject().put("type", "button");
+    ObjectNode button = JSON.objectNode().put("type", "button");
     button.set("text", plain("Read"));
     button.put("url", url);
-    button.put("action_id", "newswire_read");
-    return actions;
+    button.put("action_id", ACTION_READ);
+    return button;
+  }
+
+  private static ObjectNode actionButton(String label, String actionId, String value) {
+    ObjectNode button = JSON.objectNode().put("type", "button");
+    button.set("text", plain(label));
+    button.put("action_id", actionId);
+    button.put("value", value);
+    return button;
+  }
+
+  /** Pausing a feed affects every channel, so Slack asks first. */
+  private static ObjectNode muteButton(String feedUrl) {
+    ObjectNode button = actionButton("Mute source", ACTION_MUTE, feedUrl);
+    ObjectNode confirm = button.putObject("confirm");
+    confirm.set("title", plain("Mute this source?"));
+    confirm.set("text", plain("Newswire stops polling this feed for every channel until an admin resumes it"
+        + " (/news-admin feed resume). Only workspace admins can do this."));
+    confirm.set("confirm", plain("Mute"));
+    confirm.set("deny", plain("Cancel"));
+    return button;
+  }
+
+  private static Optional<String> buttonValue(String value) {
+    if (value == null || value.isBlank() || value.length() > MAX_BUTTON_VALUE) {
+      return Optional.empty();
+    }
+    return Optional.of(value);
+  }
+
+  /** Characters in every string of the JSON, as Slack's aggregate limit counts them (roughly). */
+  private static int textLength(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node.isTextual()) {
+      return node.asText().length();
+    }
+    int total = 0;
+    for (com.fasterxml.jackson.databind.JsonNode child : node) {
+      total += textLength(child);
+    }
+    return total;
   }
 
   private static Optional<ObjectNode> alsoCoveredBy(List<SourceLink> others) {

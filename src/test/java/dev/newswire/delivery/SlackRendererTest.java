@@ -106,6 +106,65 @@ class SlackRendererTest {
     Golden.assertJson("slack-digest.json", args);
   }
 
+  static final String FEED = "https://openai.com/news/rss.xml";
+
+  @Test
+  void storyCardHasMoreLikeThisAndMuteSourceButtons() {
+    JsonNode args = renderer.render(Cards.full(), "llms", FEED);
+    SlackLimits.assertValid(args);
+    Golden.assertJson("slack-buttons.json", args);
+    assertThat(types(args)).containsExactly("header", "section", "section", "section", "context", "actions");
+    JsonNode buttons = args.at("/blocks/5/elements");
+    assertThat(buttons).hasSize(3);
+    assertThat(buttons.get(0).path("action_id").asText()).isEqualTo("newswire_read");
+    assertThat(buttons.get(1).path("action_id").asText()).isEqualTo(SlackRenderer.ACTION_MORE);
+    assertThat(buttons.get(1).path("value").asText()).isEqualTo("llms");
+    assertThat(buttons.get(1).path("text").path("text").asText()).isEqualTo("More like this");
+    assertThat(buttons.get(2).path("action_id").asText()).isEqualTo(SlackRenderer.ACTION_MUTE);
+    assertThat(buttons.get(2).path("value").asText()).isEqualTo(FEED);
+    assertThat(buttons.get(2).path("text").path("text").asText()).isEqualTo("Mute source");
+    assertThat(buttons.get(2).has("confirm")).isTrue();
+  }
+
+  @Test
+  void renderOfAStoryUsesThePrimaryTopicIdAndTheFeedUrl() {
+    dev.newswire.news.NewsItem item = new dev.newswire.news.NewsItem("guid", "t", "https://a.example/x", null,
+        null, null, null, null, null, null, List.of("llms", "chips"));
+    JsonNode args = renderer.render(new Story(7, FEED, "OpenAI", item, Cards.full()));
+    assertThat(args).isEqualTo(renderer.render(Cards.full(), "llms", FEED));
+    // no item (or no topics): no "More like this", "Mute source" still there
+    JsonNode noItem = renderer.render(new Story(7, FEED, "OpenAI", null, Cards.full()));
+    assertThat(noItem.at("/blocks/5/elements").findValuesAsText("action_id"))
+        .containsExactly("newswire_read", "newswire_mute");
+  }
+
+  @Test
+  void buttonsWithMissingOrOversizedValuesAreLeftOut() {
+    String longUrl = "https://feed.example/" + "a".repeat(2000);
+    assertThat(renderer.render(Cards.full(), null, null)).isEqualTo(renderer.render(Cards.full()));
+    assertThat(renderer.render(Cards.full(), " ", longUrl).at("/blocks/5/elements").findValuesAsText("action_id"))
+        .containsExactly("newswire_read");
+    String maxUrl = "https://feed.example/" + "a".repeat(2000 - 21);
+    JsonNode atLimit = renderer.render(Cards.full(), "t".repeat(2000), maxUrl);
+    SlackLimits.assertValid(atLimit);
+    assertThat(atLimit.at("/blocks/5/elements").findValuesAsText("action_id"))
+        .containsExactly("newswire_read", "newswire_more", "newswire_mute");
+    // a card without a link still gets the action buttons, in their own actions block
+    JsonNode noLink = renderer.render(Cards.minimal(), "llms", FEED);
+    SlackLimits.assertValid(noLink);
+    JsonNode actions = StreamSupport.stream(noLink.get("blocks").spliterator(), false)
+        .filter(b -> b.path("type").asText().equals("actions")).findFirst().orElseThrow();
+    assertThat(actions.get("elements").findValuesAsText("action_id")).contains("newswire_more", "newswire_mute");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostile")
+  void hostileCardsWithMaximalButtonValuesStayWithinLimits(String name, Card card) {
+    String maxUrl = "https://feed.example/" + "a".repeat(2000 - 21);
+    JsonNode args = renderer.render(card, "t".repeat(2000), maxUrl);
+    SlackLimits.assertValid(args);
+  }
+
   @Test
   void renderingIsDeterministic() {
     assertThat(renderer.render(Cards.full())).isEqualTo(renderer.render(Cards.full()));

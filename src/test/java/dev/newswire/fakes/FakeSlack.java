@@ -305,7 +305,7 @@ public final class FakeSlack implements AutoCloseable {
 
   public enum Signing { VALID, FORGED, STALE }
 
-  /** A slash command as Slack would send it; send it with {@link #send}. */
+  /** A signed request as Slack would send it (a slash command, or a {@link #blockAction}); send it with {@link #send}. */
   public record SlashCommand(String body, String timestamp, String signature) {}
 
   public SlashCommand slashCommand(String command, String text, String userId, String channelId, Signing signing) {
@@ -329,6 +329,44 @@ public final class FakeSlack implements AutoCloseable {
     String timestamp = String.valueOf(signing == Signing.STALE ? now - 6 * 60 : now);
     String secret = signing == Signing.FORGED ? "not-the-secret" : SIGNING_SECRET;
     return new SlashCommand(body.toString(), timestamp, sign(secret, timestamp, body.toString()));
+  }
+
+  /**
+   * A button click ({@code block_actions} interaction) as Slack would send it: form field {@code payload} holding the
+   * JSON. Signed like a slash command, so it is sent with {@link #send}; its response_url is {@link #responseUrl}
+   * ("act-..."), found with {@link #payloadOf}.
+   */
+  public SlashCommand blockAction(String actionId, String value, String userId, String channelId, Signing signing) {
+    long n = ts.incrementAndGet();
+    ObjectNode p = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A1")
+        .put("token", "deprecated-verification-token").put("trigger_id", "trig-" + n)
+        .put("response_url", responseUrl("act-" + n));
+    p.putObject("user").put("id", userId).put("username", "user-" + userId).put("name", "user-" + userId)
+        .put("team_id", "T1");
+    p.putObject("team").put("id", "T1").put("domain", "fake");
+    p.putObject("channel").put("id", channelId).put("name", "general");
+    p.putObject("container").put("type", "message").put("message_ts", n + ".000100").put("channel_id", channelId)
+        .put("is_ephemeral", false);
+    ObjectNode action = p.putArray("actions").addObject().put("type", "button").put("action_id", actionId)
+        .put("block_id", "blk-" + n).put("action_ts", n + ".000300");
+    action.putObject("text").put("type", "plain_text").put("text", "button").put("emoji", true);
+    if (value != null) {
+      action.put("value", value);
+    }
+    String body = "payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8);
+    long now = Instant.now().getEpochSecond();
+    String timestamp = String.valueOf(signing == Signing.STALE ? now - 6 * 60 : now);
+    String secret = signing == Signing.FORGED ? "not-the-secret" : SIGNING_SECRET;
+    return new SlashCommand(body, timestamp, sign(secret, timestamp, body));
+  }
+
+  /** The interaction JSON inside a {@link #blockAction} body. */
+  public static JsonNode payloadOf(SlashCommand interaction) {
+    try {
+      return JSON.readTree(form(interaction.body()).get("payload"));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   public HttpResponse<String> send(String endpointUrl, SlashCommand cmd) throws IOException, InterruptedException {

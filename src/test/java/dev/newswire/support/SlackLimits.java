@@ -71,11 +71,28 @@ public final class SlackLimits {
           assertThat(element.path("type").asText()).isEqualTo("button");
           assertTextObject(element.get("text"), 75);
           assertThat(element.path("text").path("type").asText()).isEqualTo("plain_text");
-          assertThat(element.path("url").asText()).matches(HTTP_URL).hasSizeLessThanOrEqualTo(3000);
+          assertThat(element.has("url") || element.has("value")).as("a button links or carries a value").isTrue();
+          if (element.has("url")) {
+            assertThat(element.path("url").asText()).matches(HTTP_URL).hasSizeLessThanOrEqualTo(3000);
+          }
+          if (element.has("value")) {
+            assertThat(element.get("value").asText()).isNotEmpty().hasSizeLessThanOrEqualTo(2000);
+          }
           if (element.has("action_id")) {
             assertThat(element.get("action_id").asText().length()).isLessThanOrEqualTo(255);
           }
+          if (element.has("confirm")) {
+            JsonNode confirm = element.get("confirm");
+            assertTextObject(confirm.get("title"), 100);
+            assertTextObject(confirm.get("text"), 300);
+            assertTextObject(confirm.get("confirm"), 30);
+            assertTextObject(confirm.get("deny"), 30);
+            assertThat(confirm.path("title").path("type").asText()).isEqualTo("plain_text");
+          }
         }
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        block.get("elements").forEach(e -> { if (e.has("action_id")) ids.add(e.get("action_id").asText()); });
+        assertThat(ids).as("action_ids in one block").doesNotHaveDuplicates();
       }
       case "image" -> assertImage(block);
       default -> { }

@@ -8,7 +8,11 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -61,6 +65,9 @@ import org.slf4j.LoggerFactory;
  * sends the same signed request twice, an attacker replaying a captured one would. Socket Mode: the same App
  * behind {@link SocketModeApp} with the Java-WebSocket backend (no public URL, no signatures).
  *
+ * <p>Card buttons ({@code block_actions}) come the same way, signature checks included; see
+ * {@link #onBlockAction}.
+ *
  * <p>Each command group ("/news", "/news-admin") is acked at once; parsing errors and help are the ack itself,
  * real work runs on a small pool and answers through the response_url ({@code ctx.respond}).
  */
@@ -70,6 +77,8 @@ public final class SlackBot implements AutoCloseable {
   public static final String EVENTS_PATH = "/slack/events";
   static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
   static final Duration ADMIN_CACHE = Duration.ofMinutes(5);
+  /** Stories a "More like this" click shows. */
+  static final long MORE_COUNT = 5;
   /** Always bound, so Slack never gets a 404 for a command in the manifest (config/slack-manifest.yaml). */
   public static final List<String> STANDARD_GROUPS = List.of(CommandSpec.NEWS, CommandSpec.ADMIN);
   private static final Pattern DOUBLE_STARS = Pattern.compile("\\*\\*(.+?)\\*\\*");
@@ -121,8 +130,8 @@ public final class SlackBot implements AutoCloseable {
     for (String group : groups) {
       app.command("/" + group, (req, ctx) -> onCommand(group, req, ctx));
     }
-    // The cards' "Read" button is a link; Slack still sends an action that must be acked.
-    app.blockAction("newswire_read", (req, ctx) -> ctx.ack());
+    // One handler for every button, so unknown action_ids are acked too (Bolt would answer 404).
+    app.blockAction(Pattern.compile(".*"), this::onBlockAction);
   }
 
   public App app() {
@@ -269,6 +278,73 @@ public final class SlackBot implements AutoCloseable {
     }
   }
 
+  // ---- buttons ----
+
+  /**
+   * Card buttons. "Read" is a link (Slack still sends an action): ack only. "More like this" runs
+   * {@code /news latest topic:<value> count:5} and "Mute source" runs {@code /news-admin feed pause <value>} for the
+   * clicking user, on the work pool, answering ephemerally through the response_url; the command layer enforces
+   * admin rights as for typed commands. Anything else: ack only.
+   */
+  private Response onBlockAction(BlockActionRequest req, ActionContext ctx) {
+    BlockActionPayload p = req.getPayload();
+    if (p == null || p.getActions() == null || p.getActions().isEmpty()) {
+      return ctx.ack();
+    }
+    BlockActionPayload.Action action = p.getActions().get(0);
+    String value = action.getValue();
+    String group;
+    String path;
+    Map<String, Object> options;
+    if (SlackRenderer.ACTION_MORE.equals(action.getActionId()) && value != null && !value.isBlank()) {
+      group = CommandSpec.NEWS;
+      path = "latest";
+      options = Map.of("topic", value, "count", MORE_COUNT);
+    } else if (SlackRenderer.ACTION_MUTE.equals(action.getActionId()) && value != null && !value.isBlank()) {
+      group = CommandSpec.ADMIN;
+      path = "feed pause";
+      options = Map.of("url", value);
+    } else {
+      return ctx.ack();
+    }
+    try {
+      work.execute(() -> runButton(group, path, options, p, ctx));
+    } catch (RejectedExecutionException e) {
+      respondQuietly(ctx, ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+          .text("Newswire is busy; try again in a minute.").build(), group, path);
+    }
+    return ctx.ack();
+  }
+
+  private void runButton(String group, String path, Map<String, Object> options, BlockActionPayload p,
+      ActionContext ctx) {
+    String teamId = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
+    String userId = p.getUser() == null ? null : p.getUser().getId();
+    String userName = p.getUser() == null ? null
+        : p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
+    String channelId = p.getChannel() == null ? null : p.getChannel().getId();
+    Reply reply;
+    try {
+      Invocation inv = new Invocation(new ChannelRef(SlackPlatform.ID, teamId, channelId), userId, userName,
+          userId != null && isWorkspaceAdmin(teamId, userId), options, clock.instant());
+      reply = commands.handle(group, path, inv);
+    } catch (RuntimeException e) {
+      log.error("Button /{} {} failed", group, path, e);
+      reply = new Reply.Error("Sorry, that failed on our side. The error is in the bot's log.");
+    }
+    Rendered r = rendered(reply);
+    respondQuietly(ctx, ActionResponse.builder().responseType("ephemeral").replaceOriginal(false).text(r.text())
+        .blocks(r.blocks()).build(), group, path);
+  }
+
+  private static void respondQuietly(ActionContext ctx, ActionResponse response, String group, String path) {
+    try {
+      ctx.respond(response);
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not answer the /{} {} button through response_url: {}", group, path, e.toString());
+    }
+  }
+
   /** Workspace admin or owner according to users.info, cached for a few minutes; false when unknown. */
   boolean isWorkspaceAdmin(String teamId, String userId) {
     String key = teamId + "/" + userId;
@@ -294,23 +370,29 @@ public final class SlackBot implements AutoCloseable {
 
   SlashCommandResponse toResponse(CommandSpec spec, Reply reply) {
     boolean ephemeral = reply instanceof Reply.Error || spec.ephemeral() || reply.ephemeral();
-    SlashCommandResponse.SlashCommandResponseBuilder b = SlashCommandResponse.builder()
-        .responseType(ephemeral ? "ephemeral" : "in_channel");
+    Rendered r = rendered(reply);
+    return SlashCommandResponse.builder().responseType(ephemeral ? "ephemeral" : "in_channel").text(r.text())
+        .blocks(r.blocks()).build();
+  }
+
+  /** A reply as Slack text (always) and blocks (for cards; null otherwise). */
+  record Rendered(String text, List<LayoutBlock> blocks) {}
+
+  Rendered rendered(Reply reply) {
     if (reply instanceof Reply.Cards cards && !cards.cards().isEmpty()) {
       ObjectNode args = cards.cards().size() == 1 && (cards.heading() == null || cards.heading().isBlank())
           ? renderer.render(cards.cards().get(0))
           : renderer.digest(cards.heading() == null ? "" : cards.heading(), cards.cards());
-      b.text(args.path("text").asText());
-      b.blocks(blocks(args.get("blocks").toString()));
+      return new Rendered(args.path("text").asText(), blocks(args.get("blocks").toString()));
     } else if (reply instanceof Reply.Cards cards) {
-      b.text(toMrkdwn((cards.heading() == null || cards.heading().isBlank() ? "" : cards.heading() + ": ")
-          + "no stories yet."));
+      return new Rendered(toMrkdwn((cards.heading() == null || cards.heading().isBlank() ? "" : cards.heading()
+          + ": ") + "no stories yet."), null);
     } else if (reply instanceof Reply.Text text) {
-      b.text(toMrkdwn(text.text()));
+      return new Rendered(toMrkdwn(text.text()), null);
     } else if (reply instanceof Reply.Error error) {
-      b.text(toMrkdwn(error.message()));
+      return new Rendered(toMrkdwn(error.message()), null);
     }
-    return b.build();
+    return new Rendered("", null);
   }
 
   static List<LayoutBlock> blocks(String json) {

@@ -76,7 +76,7 @@ public final class SlackPlatform implements ChatPlatform {
 
   @Override
   public DeliveryResult deliver(Story story, ChannelRef channel) {
-    return send(renderer.render(story.card()), String.valueOf(story.deliveryId()), channel);
+    return send(renderer.render(story), String.valueOf(story.deliveryId()), channel);
   }
 
   @Override

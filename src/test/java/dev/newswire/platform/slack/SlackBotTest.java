@@ -48,8 +48,13 @@ class SlackBotTest {
   static final FakeCommand STATUS = new FakeCommand(new CommandSpec("news-admin", "status", "Bot status", List.of(),
       true, true), inv -> new Reply.Text("**All good** <!channel>", true));
 
+  /** Mirrors the core's feed pause: admin-only (CommandHandler.of refuses non-admins like the registry does). */
+  static final FakeCommand FEED_PAUSE = new FakeCommand(new CommandSpec("news-admin", "feed pause", "Pause a feed",
+      List.of(OptionSpec.required("url", OptionType.STRING, "feed URL")), true, true),
+      inv -> new Reply.Text("Paused **" + inv.string("url") + "**.", true));
+
   static List<BotCommand> commands() {
-    return List.of(LATEST, STATUS);
+    return List.of(LATEST, STATUS, FEED_PAUSE);
   }
 
   FakeSlack fake;
@@ -61,6 +66,7 @@ class SlackBotTest {
   void start() throws Exception {
     LATEST.seen().clear();
     STATUS.seen().clear();
+    FEED_PAUSE.seen().clear();
     fake = new FakeSlack();
     slack = SlackClients.create(new SlackSettings(fake.methodsUrlPrefix(), 0, false));
     bot = new SlackBot(slack, FakeSlack.BOT_TOKEN, FakeSlack.SIGNING_SECRET, FakeSlack.APP_TOKEN,
@@ -171,6 +177,102 @@ class SlackBotTest {
     }
     assertThat(fake.socketFramesReceived()).anyMatch(f -> f.contains(envelope)); // the ack
     assertThat(fake.calls("apps.connections.open").get(0).authorization()).isEqualTo("Bearer " + FakeSlack.APP_TOKEN);
+  }
+
+  static final String FEED = "https://openai.com/news/rss.xml";
+
+  private String responsePath(SlashCommand interaction) {
+    return java.net.URI.create(FakeSlack.payloadOf(interaction).path("response_url").asText()).getPath();
+  }
+
+  @Test
+  void moreLikeThisAnswersEphemerallyWithTheTopicsStories() throws Exception {
+    SlashCommand click = fake.blockAction("newswire_more", "llms", "U1", "C1", Signing.VALID);
+    long t0 = System.nanoTime();
+    HttpResponse<String> ack = fake.send(url, click);
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+
+    Call answer = fake.await("response_url", 1, Duration.ofSeconds(10)).get(0);
+    assertThat(answer.path()).isEqualTo(responsePath(click));
+    JsonNode body = answer.body();
+    assertThat(body.path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(body.path("replace_original").asBoolean(true)).isFalse();
+    assertThat(body.path("text").asText()).contains("Latest in llms").contains("2 stories");
+    assertThat(body.path("blocks").toString()).contains("GPT-4.5");
+
+    assertThat(LATEST.seen()).hasSize(1);
+    Invocation inv = LATEST.seen().get(0);
+    assertThat(inv.options()).containsEntry("topic", "llms").containsEntry("count", 5L).hasSize(2);
+    assertThat(inv.userId()).isEqualTo("U1");
+    assertThat(inv.userName()).isEqualTo("user-U1");
+    assertThat(inv.channel().platform()).isEqualTo("slack");
+    assertThat(inv.channel().workspace()).isEqualTo("T1");
+    assertThat(inv.channel().channel()).isEqualTo("C1");
+    assertThat(inv.platformAdmin()).isFalse();
+  }
+
+  @Test
+  void muteSourceByANonAdminIsRefused() throws Exception {
+    fake.user("U1", false);
+    assertThat(fake.send(url, fake.blockAction("newswire_mute", FEED, "U1", "C1", Signing.VALID)).statusCode())
+        .isEqualTo(200);
+    Call refused = fake.await("response_url", 1, Duration.ofSeconds(10)).get(0);
+    assertThat(refused.body().path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(refused.body().path("replace_original").asBoolean(true)).isFalse();
+    assertThat(refused.body().path("text").asText()).contains("admins only");
+    assertThat(FEED_PAUSE.seen()).isEmpty();
+    assertThat(fake.calls("users.info").get(0).params().get("user")).isEqualTo("U1");
+  }
+
+  @Test
+  void muteSourceByAnAdminPausesTheFeed() throws Exception {
+    fake.user("UADMIN", true);
+    SlashCommand click = fake.blockAction("newswire_mute", FEED, "UADMIN", "C1", Signing.VALID);
+    assertThat(fake.send(url, click).statusCode()).isEqualTo(200);
+    Call ok = fake.await("response_url", 1, Duration.ofSeconds(10)).get(0);
+    assertThat(ok.path()).isEqualTo(responsePath(click));
+    assertThat(ok.body().path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(ok.body().path("text").asText()).isEqualTo("Paused *" + FEED + "*.");
+    assertThat(FEED_PAUSE.seen()).hasSize(1);
+    Invocation inv = FEED_PAUSE.seen().get(0);
+    assertThat(inv.options()).containsExactlyEntriesOf(java.util.Map.of("url", FEED));
+    assertThat(inv.platformAdmin()).isTrue();
+    assertThat(inv.userId()).isEqualTo("UADMIN");
+  }
+
+  @Test
+  void forgedOrStaleInteractionsAreRefusedAndRunNothing() throws Exception {
+    fake.user("UADMIN", true);
+    assertThat(fake.send(url, fake.blockAction("newswire_mute", FEED, "UADMIN", "C1", Signing.FORGED)).statusCode())
+        .isEqualTo(401);
+    assertThat(fake.send(url, fake.blockAction("newswire_more", "llms", "U1", "C1", Signing.FORGED)).statusCode())
+        .isEqualTo(401);
+    assertThat(fake.send(url, fake.blockAction("newswire_mute", FEED, "UADMIN", "C1", Signing.STALE)).statusCode())
+        .isEqualTo(401);
+    SlashCommand once = fake.blockAction("newswire_more", "llms", "U1", "C1", Signing.VALID);
+    assertThat(fake.send(url, once).statusCode()).isEqualTo(200);
+    assertThat(fake.send(url, once).statusCode()).isEqualTo(401); // replayed
+    fake.await("response_url", 1, Duration.ofSeconds(10));
+    Thread.sleep(300);
+    assertThat(FEED_PAUSE.seen()).isEmpty();
+    assertThat(LATEST.seen()).hasSize(1);
+    assertThat(fake.calls("response_url")).hasSize(1);
+    assertThat(fake.calls("users.info")).allMatch(c -> "U1".equals(c.params().get("user")));
+  }
+
+  @Test
+  void readAndUnknownActionsAreOnlyAcked() throws Exception {
+    assertThat(fake.send(url, fake.blockAction("newswire_read", null, "U1", "C1", Signing.VALID)).statusCode())
+        .isEqualTo(200);
+    assertThat(fake.send(url, fake.blockAction("something_else", "x", "U1", "C1", Signing.VALID)).statusCode())
+        .isEqualTo(200);
+    assertThat(fake.send(url, fake.blockAction("newswire_more", null, "U1", "C1", Signing.VALID)).statusCode())
+        .isEqualTo(200);
+    Thread.sleep(300);
+    assertThat(fake.calls("response_url")).isEmpty();
+    assertThat(LATEST.seen()).isEmpty();
+    assertThat(FEED_PAUSE.seen()).isEmpty();
   }
 
   @Test

@@ -68,6 +68,10 @@ class SlackPlatformTest {
     args.put("text", post.params().get("text"));
     args.set("blocks", blocks);
     SlackLimits.assertValid(args);
+    // the story's feed URL rides on the "Mute source" button (no NewsItem here, so no "More like this")
+    assertThat(blocks.findValuesAsText("action_id")).contains("newswire_read", "newswire_mute")
+        .doesNotContain("newswire_more");
+    assertThat(blocks.findValuesAsText("value")).contains("https://feed.example/rss");
     JsonNode metadata = post.json("metadata");
     assertThat(metadata.path("event_type").asText()).isEqualTo("newswire_delivery");
     assertThat(metadata.path("event_payload").path("delivery_id").asLong()).isEqualTo(42);
