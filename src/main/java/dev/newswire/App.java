@@ -1,5 +1,8 @@
 package dev.newswire;
 
+import dev.newswire.command.admin.ThreadsCommand;
+import dev.newswire.store.ChannelOptionStore;
+import dev.newswire.store.jdbc.JdbcChannelOptionStore;
 import dev.newswire.command.admin.FeedTestCommand;
 import dev.newswire.command.admin.DigestNowCommand;
 import dev.newswire.digest.DigestService;
@@ -81,6 +84,7 @@ public final class App implements AutoCloseable {
   private final LuceneStoryIndex index;
   private final CommandRegistry commands;
   private final DigestService digests;
+  private final ChannelOptionStore channelOptions;
   private final Map<String, ChatPlatform> platforms = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile PollScheduler scheduler;
   private volatile OpsServer opsServer;
@@ -122,6 +126,8 @@ public final class App implements AutoCloseable {
     this.commands = NewsCommands.register(new CommandRegistry(new Admins(config.admins()), config.commands(), clock), context);
     commands.register(new DigestNowCommand(this::digests));
     commands.register(new FeedTestCommand(context, () -> platforms));
+    this.channelOptions = new JdbcChannelOptionStore(db);
+    commands.register(new ThreadsCommand(channelOptions));
 
     // Platforms come last: their slash commands are bound to the registry above.
     if (config.secrets().hasDiscord()) {
@@ -154,10 +160,11 @@ public final class App implements AutoCloseable {
     return extractive;
   }
 
-  private static DiscordService startDiscord(NewswireConfig config, CommandRegistry commands, Clock clock) {
+  private DiscordService startDiscord(NewswireConfig config, CommandRegistry commands, Clock clock) {
     try {
       return DiscordService.start(config.secrets().discordToken(), config.discord(),
-          DiscordCommandBinding.of(commands), Path.of("data", "discord-commands.hash"), clock);
+          DiscordCommandBinding.of(commands), Path.of("data", "discord-commands.hash"), clock,
+          channelOptions::threadPerStory);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while connecting to Discord", e);

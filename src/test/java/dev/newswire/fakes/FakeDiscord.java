@@ -42,6 +42,7 @@ import org.java_websocket.server.WebSocketServer;
  * {@value #ADMIN_ROLE_ID} (Manage Server). The guild owner is a third user, so no test member is owner by accident.
  */
 public final class FakeDiscord implements AutoCloseable {
+  private final List<JsonNode> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
   public static final String APP_ID = "111";
   public static final String BOT_ID = "111";
   public static final String GUILD_ID = "500";
@@ -186,6 +187,11 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /** Bodies of the messages created in a channel (successful POSTs only). */
+  /** Thread creations on messages: {channel, message, body{name,…}}. */
+  public List<JsonNode> threadsCreated() {
+    return List.copyOf(threads);
+  }
+
   public List<JsonNode> messagesIn(String channelId) {
     return created.stream().filter(m -> m.path("channel").asText().equals(channelId))
         .map(m -> m.path("body")).toList();
@@ -378,6 +384,16 @@ public final class FakeDiscord implements AutoCloseable {
       record.set("body", JSON.readTree(body));
       created.add(record);
       send(ex, 200, msg.toString(), Map.of());
+    } else if (method.equals("POST") && path.matches("/channels/\\d+/messages/\\d+/threads")) {
+      ObjectNode record = JSON.createObjectNode().put("channel", p[2]).put("message", p[4]);
+      record.set("body", JSON.readTree(body));
+      threads.add(record);
+      ObjectNode thread = JSON.createObjectNode().put("id", p[4]).put("type", 11).put("guild_id", GUILD_ID)
+          .put("parent_id", p[2]).put("owner_id", BOT_ID).put("name", JSON.readTree(body).path("name").asText())
+          .put("message_count", 0).put("member_count", 1).put("rate_limit_per_user", 0).put("flags", 0);
+      thread.putObject("thread_metadata").put("archived", false).put("auto_archive_duration", 1440)
+          .put("locked", false).put("archive_timestamp", "2026-11-28T00:00:00.000000+00:00");
+      send(ex, 201, thread.toString(), Map.of());
     } else if (method.equals("PUT") && path.matches("/applications/\\d+(/guilds/\\d+)?/commands")) {
       send(ex, 200, "[]", Map.of());
     } else if (method.equals("POST") && path.matches("/interactions/\\d+/[^/]+/callback")) {

@@ -1,5 +1,6 @@
 package dev.newswire.platform.discord;
 
+import org.slf4j.LoggerFactory;
 import dev.newswire.delivery.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.DeliveryResult;
@@ -40,11 +41,19 @@ public final class DiscordPlatform implements ChatPlatform {
   private final JDA jda;
   private final DiscordRenderer renderer;
   private final Duration timeout;
+  private final java.util.function.Predicate<ChannelRef> threadPerStory;
 
   public DiscordPlatform(JDA jda, DiscordRenderer renderer, Duration timeout) {
+    this(jda, renderer, timeout, channel -> false);
+  }
+
+  /** @param threadPerStory channels where each posted story gets a public discussion thread */
+  public DiscordPlatform(JDA jda, DiscordRenderer renderer, Duration timeout,
+      java.util.function.Predicate<ChannelRef> threadPerStory) {
     this.jda = jda;
     this.renderer = renderer;
     this.timeout = timeout;
+    this.threadPerStory = threadPerStory;
   }
 
   @Override
@@ -54,7 +63,30 @@ public final class DiscordPlatform implements ChatPlatform {
 
   @Override
   public DeliveryResult deliver(Story story, ChannelRef channel) {
-    return send(renderer.render(story.card()), nonce(story.deliveryId()), channel);
+    DeliveryResult result = send(renderer.render(story.card()), nonce(story.deliveryId()), channel);
+    if (result instanceof DeliveryResult.Sent sent && threadPerStory.test(channel)) {
+      openThread(channel, sent.messageId(), story.card().title());
+    }
+    return result;
+  }
+
+  /**
+   * A thread is a convenience: the story is posted either way, so a failure here is logged, never a failed delivery.
+   */
+  private void openThread(ChannelRef channel, String messageId, String title) {
+    try {
+      var container = jda.getChannelById(net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer.class,
+          channel.channel());
+      if (container == null) return;
+      String name = title == null || title.isBlank() ? "Discussion" : title.strip();
+      if (name.length() > 100) name = name.substring(0, 99) + "…";
+      container.createThreadChannel(name, messageId).queue(
+          t -> { },
+          e -> LoggerFactory.getLogger(DiscordPlatform.class)
+              .warn("Could not open a thread on {} in {}: {}", messageId, channel, e.getMessage()));
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(DiscordPlatform.class).warn("Could not open a thread in {}: {}", channel, e.getMessage());
+    }
   }
 
   @Override

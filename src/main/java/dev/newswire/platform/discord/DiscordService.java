@@ -28,13 +28,20 @@ public final class DiscordService implements AutoCloseable {
    */
   public static DiscordService start(String token, DiscordConfig config, CommandHandler handler, Path hashFile,
       Clock clock) throws InterruptedException {
+    return start(token, config, handler, hashFile, clock, channel -> false);
+  }
+
+  /** @param threadPerStory channels where each posted story gets a discussion thread */
+  public static DiscordService start(String token, DiscordConfig config, CommandHandler handler, Path hashFile,
+      Clock clock, java.util.function.Predicate<dev.newswire.delivery.ChannelRef> threadPerStory)
+      throws InterruptedException {
     DiscordRenderer renderer = new DiscordRenderer();
     DiscordCommands commands = handler == null ? null
         : new DiscordCommands(handler, renderer, config.globalCommands(), config.guilds(), hashFile, clock);
     DiscordBot bot = commands == null ? DiscordBot.start(token, config, READY_TIMEOUT)
         : DiscordBot.start(token, config, READY_TIMEOUT, commands);
     if (commands != null) commands.register(bot.jda());
-    return new DiscordService(bot, new DiscordPlatform(bot.jda(), renderer, POST_TIMEOUT), commands);
+    return new DiscordService(bot, new DiscordPlatform(bot.jda(), renderer, POST_TIMEOUT, threadPerStory), commands);
   }
 
   public DiscordPlatform platform() {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class DiscordEndToEndTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final long CREATE_PUBLIC_THREADS = 1L << 35;
 
   private static String rss(String... guidTitle) {
     StringBuilder sb = new StringBuilder("<rss version=\"2.0\"><channel><title>Chip Wire</title>");
@@ -41,6 +42,7 @@ class DiscordEndToEndTest {
   @Test
   void newStoryIsPostedToTheSubscribedChannelAndSlashCommandsAnswer() throws Exception {
     try (FakeDiscord discord = FakeDiscord.start(); FakeFeedServer feeds = FakeFeedServer.start()) {
+      discord.everyonePermissions(FakeDiscord.DEFAULT_BOT_PERMISSIONS | CREATE_PUBLIC_THREADS);
       feeds.feed("/chips.xml", rss("1", "Old GPU news"));
       NewswireConfig cfg = NewswireConfig.defaults().withStorage(TestDatabases.h2())
           .withNetwork(NetworkConfig.defaults().withAllowPrivateAddresses(true))
@@ -75,6 +77,15 @@ class DiscordEndToEndTest {
         assertThat(deferred.get("data").get("flags").asInt() & 64).as("admin answers are ephemeral").isEqualTo(64);
         JsonNode refusal = discord.awaitRequest("PATCH", refused.originalPath(), WAIT).json();
         assertThat(refusal.toString()).containsIgnoringCase("admin");
+
+        FakeDiscord.Interaction threads = discord.slashCommand("news-admin", null, "threads", Map.of("state", "on"), true);
+        assertThat(discord.awaitRequest("PATCH", threads.originalPath(), WAIT).json().toString()).contains("public thread");
+        feeds.feed("/chips.xml", rss("3", "TSMC GPU packaging capacity doubles", "2", "Nvidia unveils Blackwell Ultra GPU"));
+        app.runOnce();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (discord.threadsCreated().isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(discord.threadsCreated()).hasSize(1);
+        assertThat(discord.threadsCreated().get(0).get("body").get("name").asText()).isEqualTo("TSMC GPU packaging capacity doubles");
 
         FakeDiscord.Interaction status = discord.slashCommand("news-admin", null, "status", Map.of(), true);
         JsonNode statusAnswer = discord.awaitRequest("PATCH", status.originalPath(), WAIT).json();

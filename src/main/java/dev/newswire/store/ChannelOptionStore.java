@@ -1,0 +1,10 @@
+package dev.newswire.store;
+
+import dev.newswire.delivery.ChannelRef;
+
+/** Options a channel sets for how its stories are posted. */
+public interface ChannelOptionStore {
+  boolean threadPerStory(ChannelRef channel);
+
+  void setThreadPerStory(ChannelRef channel, boolean on);
+}
