@@ -98,8 +98,22 @@ public final class App implements AutoCloseable {
 
     Taxonomy taxonomy = new Taxonomy(config.topics());
     this.cycle = new FeedCycle(new FeedFetcher(config.network()), new FeedParser(), new Deduper(),
-        new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock, metrics);
+        new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock, metrics,
+        clustererFor(config.clustering(), items, clock));
     this.dispatcher = new Dispatcher(deliveries, platforms, enricherFor(config, clock), clock, metrics);
+  }
+
+  /** The story clusterer with its window rebuilt from the database (items first seen within the window). */
+  public static dev.newswire.pipeline.cluster.StoryClusterer clustererFor(dev.newswire.config.ClusteringConfig config,
+      ItemStore items, Clock clock) {
+    var clusterer = new dev.newswire.pipeline.cluster.StoryClusterer(config);
+    if (!clusterer.enabled()) return clusterer;
+    long started = System.nanoTime();
+    var recent = items.clusteredSince(clock.instant().minus(config.window()));
+    for (var it : recent) clusterer.load(it.clusterId(), it.feedId(), it.link(), it.title(), it.summary(), it.time());
+    log.info("Story clustering: {} items of the last {} indexed in {} ms", recent.size(), config.window(),
+        (System.nanoTime() - started) / 1_000_000);
+    return clusterer;
   }
 
   /** Extractive cards, or LLM-written ones when enrich.llm and NEWSWIRE_LLM_API_KEY are set. */

@@ -8,4 +8,12 @@ public interface ChatPlatform {
 
   /** Posts one story to one channel. Must not throw: every failure is a {@link DeliveryResult}. */
   DeliveryResult deliver(Story story, ChannelRef channel);
+
+  /**
+   * Replaces the card of a message this platform posted earlier (story clustering adds "also covered by").
+   * Must not throw. Platforms that cannot edit keep the default.
+   */
+  default DeliveryResult edit(ChannelRef channel, String messageId, Story updated) {
+    return new DeliveryResult.Failed("not supported");
+  }
 }
