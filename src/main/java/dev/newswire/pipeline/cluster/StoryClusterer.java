@@ -107,9 +107,10 @@ public final class StoryClusterer {
       this.link = link;
       this.words = StoryText.hashes(StoryText.contentWords(title, summary));
       this.titleWords = StoryText.hashes(new java.util.LinkedHashSet<>(StoryText.words(title)));
-      this.entityNames = StoryText.entities(title, summary);
-      this.entities = StoryText.hashes(entityNames);
       this.titleEntityNames = StoryText.entities(title, "");
+      this.entityNames = new java.util.LinkedHashSet<>(titleEntityNames);
+      entityNames.addAll(StoryText.entities("", summary));
+      this.entities = StoryText.hashes(entityNames);
       java.util.Iterator<String> first = StoryText.entities(firstWord(title), "").iterator();
       this.leadWord = first.hasNext() ? first.next() : null;
       this.titleEntities = StoryText.hashes(titleEntityNames);

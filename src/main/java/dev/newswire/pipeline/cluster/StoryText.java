@@ -19,6 +19,7 @@ public final class StoryText {
   static final int SUMMARY_WORDS = 40;
 
   private static final Pattern WORD = Pattern.compile("[$€£]?[\\p{L}\\p{N}]+(?:[-.'’&][\\p{L}\\p{N}]+)*[%+]?");
+  private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
   private static final Pattern NUMBER_WORD = Pattern.compile(
       "([$€£]?\\d+(?:[.,]\\d+)?)\\s*(billion|million|trillion|bn|b|m|k)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -102,7 +103,7 @@ public final class StoryText {
       boolean capital = Character.isUpperCase(raw.codePointAt(0)) || raw.startsWith("$");
       boolean innerCapital = raw.length() > 1 && raw.substring(1).chars().anyMatch(Character::isUpperCase);
       if (hasDigit) {
-        if (lower.matches("(19|20)\\d\\d")) continue; // a year dates a story, it does not name it
+        if (YEAR.matcher(lower).matches()) continue; // a year dates a story, it does not name it
         out.add(lower.replace("’", "'"));
       } else if (innerCapital || (capital && lower.length() > 1 && !COMMON.contains(lower) && !STOP.contains(lower))) {
         if (!GENERIC_ENTITIES.contains(lower)) out.add(stem(lower));
@@ -113,6 +114,9 @@ public final class StoryText {
   /** "$40 billion" and "$40B" are the same number: both become "$40b". */
   static String numbersJoined(String text) {
     if (text == null) return "";
+    boolean digit = false;
+    for (int i = 0; i < text.length() && !digit; i++) digit = Character.isDigit(text.charAt(i));
+    if (!digit) return text;
     Matcher m = NUMBER_WORD.matcher(text);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
@@ -135,7 +139,10 @@ public final class StoryText {
 
   static String fold(String text) {
     if (text == null) return "";
-    text = METADATA.matcher(text).replaceAll(" ");
+    if (text.indexOf(':') >= 0) text = METADATA.matcher(text).replaceAll(" ");
+    boolean ascii = true;
+    for (int i = 0; i < text.length() && ascii; i++) ascii = text.charAt(i) < 128;
+    if (ascii) return text;
     String n = Normalizer.normalize(text, Normalizer.Form.NFKD);
     return n.replaceAll("\\p{M}+", "");
   }
