@@ -113,7 +113,7 @@ public final class App implements AutoCloseable {
     Router router = SubscriptionRouter.combine(Router.everyStoryTo(List.of(ChannelRef.CONSOLE)),
         new SubscriptionRouter(subscriptions));
     this.cycle = new FeedCycle(fetcher, new FeedParser(), new Deduper(), classifier, router, feeds, items,
-        config.polling(), clock, metrics);
+        config.polling(), clock, metrics, clustererFor(config.clustering(), items, clock));
 
     this.index = new LuceneStoryIndex(items);
     long started = System.nanoTime();
@@ -146,6 +146,19 @@ public final class App implements AutoCloseable {
     platforms.put("console", new ConsolePlatform(out, json));
     this.dispatcher = new Dispatcher(deliveries, platforms, enricher, clock, metrics);
     this.digests = new DigestService(subscriptions, new JdbcDigestStore(db), platforms, classifier, enricher, clock);
+  }
+
+  /** The story clusterer with its window rebuilt from the database (items first seen within the window). */
+  public static dev.newswire.pipeline.cluster.StoryClusterer clustererFor(dev.newswire.config.ClusteringConfig config,
+      ItemStore items, Clock clock) {
+    var clusterer = new dev.newswire.pipeline.cluster.StoryClusterer(config);
+    if (!clusterer.enabled()) return clusterer;
+    long started = System.nanoTime();
+    var recent = items.clusteredSince(clock.instant().minus(config.window()));
+    for (var it : recent) clusterer.load(it.clusterId(), it.feedId(), it.link(), it.title(), it.summary(), it.time());
+    log.info("Story clustering: {} items of the last {} indexed in {} ms", recent.size(), config.window(),
+        (System.nanoTime() - started) / 1_000_000);
+    return clusterer;
   }
 
   /** Extractive cards, or LLM-written ones when enrich.llm and NEWSWIRE_LLM_API_KEY are set. */

@@ -40,6 +40,12 @@ final class ConfigValidator {
     if (!c.logging().format().equals("text") && !c.logging().format().equals("json")) {
       problems.add("logging.format: '" + c.logging().format() + "' is not known; use text or json");
     }
+    ClusteringConfig cl = c.clustering();
+    if (cl.window().compareTo(Duration.ofMinutes(1)) < 0 || cl.window().compareTo(Duration.ofDays(30)) > 0) {
+      problems.add("clustering.window: must be between 1m and 30d (48h is the default)");
+    }
+    if (cl.threshold() <= 0 || cl.threshold() > 1) problems.add("clustering.threshold: must be in (0, 1]; 0.5 is the default");
+    if (cl.minEntityOverlap() < 1) problems.add("clustering.minEntityOverlap: must be at least 1 (2 is the default)");
     validateFeeds(c.feeds());
     validateTopics(c.topics());
     validateCommands(c);

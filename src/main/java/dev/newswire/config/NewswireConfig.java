@@ -17,7 +17,8 @@ public record NewswireConfig(
     DiscordConfig discord,
     List<String> admins,
     CommandsConfig commands,
-    List<SubscriptionConfig> subscriptions) {
+    List<SubscriptionConfig> subscriptions,
+    ClusteringConfig clustering) {
 
   public NewswireConfig {
     storage = storage == null ? StorageConfig.defaults() : storage;
@@ -34,72 +35,77 @@ public record NewswireConfig(
     admins = admins == null ? List.of() : List.copyOf(admins);
     commands = commands == null ? CommandsConfig.defaults() : commands;
     subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
+    clustering = clustering == null ? ClusteringConfig.defaults() : clustering;
   }
 
   /** The core sections only; every other section takes its default. */
   public NewswireConfig(StorageConfig storage, PollingConfig polling, NetworkConfig network, List<FeedConfig> feeds,
       List<TopicConfig> topics, Secrets secrets) {
-    this(storage, polling, network, feeds, topics, secrets, null, null, null, null, null, null, null, null);
+    this(storage, polling, network, feeds, topics, secrets, null, null, null, null, null, null, null, null, null);
   }
 
   /** Every section at its default: what an empty config file gives. */
   public static NewswireConfig defaults() {
-    return new NewswireConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new NewswireConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public NewswireConfig withStorage(StorageConfig value) {
-    return new NewswireConfig(value, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, admins, commands, subscriptions);
+    return new NewswireConfig(value, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, admins, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withPolling(PollingConfig value) {
-    return new NewswireConfig(storage, value, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, admins, commands, subscriptions);
+    return new NewswireConfig(storage, value, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, admins, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withNetwork(NetworkConfig value) {
-    return new NewswireConfig(storage, polling, value, feeds, topics, secrets, enrich, slack, ops, logging, discord, admins, commands, subscriptions);
+    return new NewswireConfig(storage, polling, value, feeds, topics, secrets, enrich, slack, ops, logging, discord, admins, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withFeeds(List<FeedConfig> value) {
-    return new NewswireConfig(storage, polling, network, value, topics, secrets, enrich, slack, ops, logging, discord, admins, commands, subscriptions);
+    return new NewswireConfig(storage, polling, network, value, topics, secrets, enrich, slack, ops, logging, discord, admins, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withTopics(List<TopicConfig> value) {
-    return new NewswireConfig(storage, polling, network, feeds, value, secrets, enrich, slack, ops, logging, discord, admins, commands, subscriptions);
+    return new NewswireConfig(storage, polling, network, feeds, value, secrets, enrich, slack, ops, logging, discord, admins, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withSecrets(Secrets value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, value, enrich, slack, ops, logging, discord, admins, commands, subscriptions);
+    return new NewswireConfig(storage, polling, network, feeds, topics, value, enrich, slack, ops, logging, discord, admins, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withEnrich(EnrichConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, value, slack, ops, logging, discord, admins, commands, subscriptions);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, value, slack, ops, logging, discord, admins, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withSlack(SlackSettings value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, value, ops, logging, discord, admins, commands, subscriptions);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, value, ops, logging, discord, admins, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withOps(OpsConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, value, logging, discord, admins, commands, subscriptions);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, value, logging, discord, admins, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withLogging(LoggingConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, value, discord, admins, commands, subscriptions);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, value, discord, admins, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withDiscord(DiscordConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, value, admins, commands, subscriptions);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, value, admins, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withAdmins(List<String> value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, value, commands, subscriptions);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, value, commands, subscriptions, clustering);
   }
 
   public NewswireConfig withCommands(CommandsConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, admins, value, subscriptions);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, admins, value, subscriptions, clustering);
   }
 
   public NewswireConfig withSubscriptions(List<SubscriptionConfig> value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, admins, commands, value);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, admins, commands, value, clustering);
+  }
+
+  public NewswireConfig withClustering(ClusteringConfig value) {
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, admins, commands, subscriptions, value);
   }
 }

@@ -13,4 +13,12 @@ public interface ChatPlatform {
   default DeliveryResult deliverDigest(Digest digest, ChannelRef channel) {
     return new DeliveryResult.Failed(id() + " cannot post digests");
   }
+
+  /**
+   * Replaces the card of a message this platform posted earlier (story clustering adds "also covered by").
+   * Must not throw. Platforms that cannot edit keep the default.
+   */
+  default DeliveryResult edit(ChannelRef channel, String messageId, Story updated) {
+    return new DeliveryResult.Failed("not supported");
+  }
 }

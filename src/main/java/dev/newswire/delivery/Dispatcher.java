@@ -62,7 +62,7 @@ public final class Dispatcher {
         // The card is built at send time from the stored item: enrichment is deterministic, so a retry or a
         // restart posts the same card.
         Story story = new Story(d.id(), d.story().feedUrl(), d.story().feedName(), d.story().item(),
-            enricher.enrich(d.story().item(), d.story().feedName(), null));
+            withCoverage(enricher.enrich(d.story().item(), d.story().feedName(), null), d.story().id()));
         DeliveryResult result = deliverSafely(platform, story, d.channel());
         progressed++;
         if (result instanceof DeliveryResult.Sent s) {
@@ -87,8 +87,48 @@ public final class Dispatcher {
           record(d, "failed");
         }
       }
-      if (due.size() < BATCH || progressed == 0) return sent;
+      if (due.size() < BATCH || progressed == 0) {
+        dispatchEdits();
+        return sent;
+      }
     }
+  }
+
+  /** The card plus the other outlets of its story (story clustering), as known now. */
+  private dev.newswire.news.Card withCoverage(dev.newswire.news.Card card, long itemId) {
+    List<dev.newswire.news.SourceLink> others = deliveries.alsoCoveredBy(itemId);
+    return others.isEmpty() ? card : card.withAlsoCoveredBy(others);
+  }
+
+  /**
+   * Edits posted messages whose story gained outlets. The store coalesces edits (one row per message, at most one
+   * edit a minute), so this only sends what is due; the card is rebuilt with every outlet known now.
+   */
+  public synchronized int dispatchEdits() {
+    int edited = 0;
+    for (dev.newswire.store.PendingEdit e : deliveries.dueEdits(clock.instant(), BATCH)) {
+      ChatPlatform platform = platforms.get(e.channel().platform());
+      if (platform == null) continue;
+      Story story = new Story(e.deliveryId(), e.story().feedUrl(), e.story().feedName(), e.story().item(),
+          withCoverage(enricher.enrich(e.story().item(), e.story().feedName(), null), e.story().id()));
+      DeliveryResult result;
+      try {
+        result = platform.edit(e.channel(), e.messageId(), story);
+      } catch (RuntimeException ex) {
+        result = new DeliveryResult.RetryLater("unexpected error in " + platform.id() + ": " + ex, null);
+      }
+      if (result instanceof DeliveryResult.Sent) {
+        deliveries.markEdited(e.id(), clock.instant());
+        edited++;
+      } else if (result instanceof DeliveryResult.RetryLater r && e.attempts() + 1 < MAX_ATTEMPTS) {
+        deliveries.scheduleEditRetry(e.id(), r.reason(), clock.instant().plus(r.after() != null ? r.after() : backoff(e.attempts())));
+      } else {
+        String reason = result instanceof DeliveryResult.Failed f ? f.reason() : ((DeliveryResult.RetryLater) result).reason();
+        deliveries.markEditFailed(e.id(), reason);
+        log.warn("Edit of message {} in {} failed: {}", e.messageId(), e.channel(), reason);
+      }
+    }
+    return edited;
   }
 
   private void record(PendingDelivery d, String result) {

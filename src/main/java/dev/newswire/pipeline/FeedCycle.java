@@ -34,6 +34,7 @@ public final class FeedCycle {
   private final Clock clock;
   private final PipelineMetrics metrics;
   private volatile java.util.function.Consumer<PollCommit> afterCommit = commit -> {};
+  private final dev.newswire.pipeline.cluster.StoryClusterer clusterer;
 
   public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
       FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock) {
@@ -42,6 +43,14 @@ public final class FeedCycle {
 
   public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
       FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock, PipelineMetrics metrics) {
+    this(fetcher, parser, deduper, classifier, router, feeds, items, polling, clock, metrics, null);
+  }
+
+  /** @param clusterer story clusters across feeds, or null for none (every item its own story) */
+  public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
+      FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock, PipelineMetrics metrics,
+      dev.newswire.pipeline.cluster.StoryClusterer clusterer) {
+    this.clusterer = clusterer != null && clusterer.enabled() ? clusterer : null;
     this.metrics = metrics;
     this.fetcher = fetcher;
     this.parser = parser;
@@ -140,7 +149,7 @@ public final class FeedCycle {
     }
     PollCommit commit = new PollCommit(feed.id(),
         new FeedValidators(fetched.etag(), fetched.lastModified(), fetched.bodyHash()),
-        parsed.title().isBlank() ? null : parsed.title(), now, result, routes);
+        parsed.title().isBlank() ? null : parsed.title(), now, result, routes, cluster(feed, result, now));
     items.commitPoll(commit);
     try {
       afterCommit.accept(commit);
@@ -154,6 +163,26 @@ public final class FeedCycle {
     if (!result.news().isEmpty()) log.info("{} new stories in {}", result.news().size(), feed.url());
     return new PollOutcome(feed.id(), feed.url(),
         result.news().isEmpty() ? PollOutcome.Kind.NO_NEWS : PollOutcome.Kind.NEWS, result.news().size(), null);
+  }
+
+  /** Places every new item (news and remembered) in a story cluster; key hash → cluster id. */
+  private Map<String, String> cluster(Feed feed, DedupeResult result, Instant now) {
+    if (clusterer == null) return Map.of();
+    clusterer.evictBefore(now.minus(clusterer.window()));
+    Map<String, String> out = new HashMap<>();
+    for (List<IdentifiedItem> group : List.of(result.remembered(), result.news())) {
+      for (IdentifiedItem it : group) {
+        Instant published = it.item().bestTime();
+        Instant time = published != null && published.isBefore(now) ? published : now;
+        var placed = clusterer.place(new dev.newswire.pipeline.cluster.StoryClusterer.Candidate(feed.id(), it.item().link(),
+            it.item().title(), it.item().summary(), time));
+        out.put(it.keyHash(), placed.clusterId());
+        if (!placed.newCluster() && group == result.news()) {
+          log.info("\"{}\" joins story {}: {}", it.item().title(), placed.clusterId(), placed.why());
+        }
+      }
+    }
+    return out;
   }
 
   private void recordFailure(Feed feed, String error, Duration retryAfter) {

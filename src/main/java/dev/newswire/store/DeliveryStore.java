@@ -22,4 +22,20 @@ public interface DeliveryStore {
   default Optional<Instant> oldestPendingCreatedAt() {
     return Optional.empty();
   }
+
+  /** The other outlets of the item's story (other feeds of its cluster), first seen first; empty without clustering. */
+  default List<dev.newswire.news.SourceLink> alsoCoveredBy(long itemId) {
+    return List.of();
+  }
+
+  /** Edits of posted messages that are due (the message is posted and the not-before time has passed). */
+  default List<PendingEdit> dueEdits(Instant now, int limit) {
+    return List.of();
+  }
+
+  default void markEdited(long editId, Instant editedAt) {}
+
+  default void scheduleEditRetry(long editId, String error, Instant nextAttemptAt) {}
+
+  default void markEditFailed(long editId, String reason) {}
 }

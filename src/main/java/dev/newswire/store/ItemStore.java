@@ -20,6 +20,11 @@ public interface ItemStore {
 
   long count();
 
+  /** Items with a story cluster first seen since the cutoff, oldest first: the clusterer's window at start. */
+  default java.util.List<ClusteredItem> clusteredSince(Instant cutoff) {
+    return java.util.List.of();
+  }
+
   /** Forgets items not seen in their feed since the cutoff (and not waiting for delivery). */
   int forgetNotSeenSince(Instant cutoff);
 

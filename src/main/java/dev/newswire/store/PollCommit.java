@@ -10,7 +10,10 @@ import java.util.Map;
 /**
  * Everything one successful poll decided, written in one transaction so a crash leaves either all of it or none.
  *
- * @param routes for each news item's key hash, the channels it goes to
+ * @param routes   for each news item's key hash, the channels it goes to
+ * @param clusters for each new item's key hash (news and remembered), its story cluster id; an item without one
+ *                 is its own story. A news item routed to a channel that already has a post of its story is not
+ *                 posted there again: that post is edited instead ("also covered by").
  */
 public record PollCommit(
     long feedId,
@@ -18,4 +21,16 @@ public record PollCommit(
     String feedTitle,
     Instant polledAt,
     DedupeResult result,
-    Map<String, List<ChannelRef>> routes) {}
+    Map<String, List<ChannelRef>> routes,
+    Map<String, String> clusters) {
+
+  public PollCommit {
+    clusters = clusters == null ? Map.of() : clusters;
+  }
+
+  /** Without clustering: every item is its own story. */
+  public PollCommit(long feedId, FeedValidators validators, String feedTitle, Instant polledAt, DedupeResult result,
+      Map<String, List<ChannelRef>> routes) {
+    this(feedId, validators, feedTitle, polledAt, result, routes, Map.of());
+  }
+}

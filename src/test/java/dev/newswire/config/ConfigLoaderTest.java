@@ -26,6 +26,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void clusteringSectionAndDefaults() {
+    NewswireConfig c = loader.load(Path.of("config/newswire.yaml"));
+    assertThat(c.clustering().enabled()).isTrue();
+    assertThat(c.clustering().window()).isEqualTo(Duration.ofHours(48));
+    NewswireConfig custom = loader.parse("clustering:\n  enabled: false\n  window: 12h\n  threshold: 0.6\n"
+        + "  minEntityOverlap: 3\n", "x.yaml");
+    assertThat(custom.clustering()).isEqualTo(new ClusteringConfig(false, Duration.ofHours(12), 0.6, 3));
+    assertThat(loader.parse("", "empty.yaml").clustering()).isEqualTo(ClusteringConfig.defaults());
+    assertThat(NewswireConfig.defaults().withClustering(ClusteringConfig.disabled()).clustering().enabled()).isFalse();
+    assertThatThrownBy(() -> loader.parse("clustering:\n  threshold: 2\n", "x.yaml"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("clustering.threshold");
+  }
+
+  @Test
   void emptyFileMeansDefaults() {
     NewswireConfig c = loader.parse("", "empty.yaml");
     assertThat(c.polling().retention()).isEqualTo(Duration.ofDays(90));

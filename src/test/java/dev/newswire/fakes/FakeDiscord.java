@@ -198,6 +198,12 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private final List<ObjectNode> created = new CopyOnWriteArrayList<>();
+  private final List<ObjectNode> edited = new CopyOnWriteArrayList<>();
+
+  /** Bodies of the message edits (PATCH) in a channel, oldest first; each has "message_id" and "body". */
+  public List<JsonNode> editsIn(String channelId) {
+    return edited.stream().filter(m -> m.path("channel").asText().equals(channelId)).map(m -> (JsonNode) m).toList();
+  }
 
   public Request awaitRequest(String method, String pathRegex, Duration timeout) {
     return awaitRequest(method, pathRegex, r -> true, timeout);
@@ -394,6 +400,18 @@ public final class FakeDiscord implements AutoCloseable {
       thread.putObject("thread_metadata").put("archived", false).put("auto_archive_duration", 1440)
           .put("locked", false).put("archive_timestamp", "2026-11-28T00:00:00.000000+00:00");
       send(ex, 201, thread.toString(), Map.of());
+    } else if (method.equals("PATCH") && p.length == 5 && p[1].equals("channels") && p[3].equals("messages")) {
+      String channelId = p[2];
+      if (!channels.containsKey(channelId)) {
+        send(ex, 404, "{\"message\":\"Unknown Channel\",\"code\":10003}", Map.of());
+        return;
+      }
+      ObjectNode msg = message(channelId, JSON.readTree(body), BOT_ID);
+      msg.put("id", p[4]).put("edited_timestamp", "2026-11-28T12:01:00.000000+00:00");
+      ObjectNode record = JSON.createObjectNode().put("channel", channelId).put("message_id", p[4]);
+      record.set("body", JSON.readTree(body));
+      edited.add(record);
+      send(ex, 200, msg.toString(), Map.of());
     } else if (method.equals("PUT") && path.matches("/applications/\\d+(/guilds/\\d+)?/commands")) {
       send(ex, 200, "[]", Map.of());
     } else if (method.equals("POST") && path.matches("/interactions/\\d+/[^/]+/callback")) {

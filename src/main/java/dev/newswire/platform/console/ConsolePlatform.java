@@ -64,6 +64,31 @@ public final class ConsolePlatform implements ChatPlatform {
     return new DeliveryResult.Sent("console-digest-" + digest.key());
   }
 
+  /** Prints an "updated:" line (JSON mode: {"updated": messageId, ...}) with the outlets now covering the story. */
+  @Override
+  public DeliveryResult edit(ChannelRef channel, String messageId, Story updated) {
+    String others = updated.card().alsoCoveredBy().stream().map(l -> l.name() + " " + l.url())
+        .collect(java.util.stream.Collectors.joining(", "));
+    String text;
+    if (json) {
+      ObjectNode o = JSON.createObjectNode();
+      o.put("updated", messageId);
+      o.put("channel", channel.channel());
+      o.put("title", updated.item().title());
+      var arr = o.putArray("alsoCoveredBy");
+      updated.card().alsoCoveredBy().forEach(l -> arr.addObject().put("name", l.name()).put("url", l.url()));
+      text = o.toString();
+    } else {
+      text = "updated: " + updated.item().title() + " (also covered by " + others + ")";
+    }
+    synchronized (out) {
+      out.println(text);
+      out.flush();
+      if (out.checkError()) return new DeliveryResult.RetryLater("stdout is not writable", null);
+    }
+    return new DeliveryResult.Sent(messageId);
+  }
+
   static String jsonLine(Story story, ChannelRef channel) {
     ObjectNode o = JSON.createObjectNode();
     o.put("channel", channel.channel());

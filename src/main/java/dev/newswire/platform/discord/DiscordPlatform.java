@@ -138,6 +138,43 @@ public final class DiscordPlatform implements ChatPlatform {
     }
   }
 
+  /** Replaces the message's embeds with the updated card (JDA editMessageEmbedsById); mentions stay off. */
+  @Override
+  public DeliveryResult edit(ChannelRef channel, String messageId, Story updated) {
+    GuildMessageChannel target;
+    try {
+      target = jda.getChannelById(GuildMessageChannel.class, channel.channel());
+    } catch (NumberFormatException e) {
+      return new DeliveryResult.Failed("Channel " + channel.channel() + " is not a Discord channel id.");
+    }
+    if (target == null) return new DeliveryResult.Failed(missingChannel(channel));
+    CompletableFuture<Message> edited;
+    try {
+      edited = target.editMessageEmbedsById(messageId, DiscordMessages.embeds(renderer.render(updated.card())))
+          .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+          .submit();
+    } catch (InsufficientPermissionException e) {
+      return new DeliveryResult.Failed(noPermission(target, List.of(e.getPermission())));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return new DeliveryResult.Failed("The updated card cannot be sent to Discord: " + e.getMessage());
+    }
+    try {
+      Message message = edited.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new DeliveryResult.Sent(message.getId());
+    } catch (TimeoutException e) {
+      edited.cancel(false);
+      return new DeliveryResult.RetryLater("Discord did not answer the edit within " + timeout, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new DeliveryResult.RetryLater("interrupted while editing on Discord", null);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ErrorResponseException err && err.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) {
+        return new DeliveryResult.Failed("The message " + messageId + " in " + describe(target) + " was deleted.");
+      }
+      return failure(e.getCause(), target);
+    }
+  }
+
   private DeliveryResult failure(Throwable cause, GuildMessageChannel target) {
     String where = describe(target);
     if (cause instanceof ErrorResponseException err) {

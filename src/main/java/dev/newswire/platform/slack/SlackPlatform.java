@@ -128,6 +128,46 @@ public final class SlackPlatform implements ChatPlatform {
     }
   }
 
+  /** chat.update with the updated blocks and text fallback; paced like posts. */
+  @Override
+  public DeliveryResult edit(ChannelRef channel, String messageId, Story updated) {
+    String ch = channel.channel();
+    Duration wait = reserveSlot(ch);
+    if (wait.compareTo(maxInlineWait) > 0) {
+      return new DeliveryResult.RetryLater("Slack channel " + ch + " is paced (rate limit)", wait);
+    }
+    if (!wait.isZero()) {
+      try {
+        Thread.sleep(wait.toMillis(), (int) (wait.toNanosPart() % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new DeliveryResult.RetryLater("interrupted while pacing", null);
+      }
+    }
+    ObjectNode args = renderer.render(updated);
+    JsonNode blocks = args.get("blocks");
+    try {
+      com.slack.api.methods.response.chat.ChatUpdateResponse r = methods.chatUpdate(q -> q.channel(ch).ts(messageId)
+          .text(args.path("text").asText())
+          .blocksAsString(blocks == null ? null : blocks.toString()));
+      if (r.isOk()) return new DeliveryResult.Sent(r.getTs() != null ? r.getTs() : messageId);
+      if ("message_not_found".equals(r.getError()) || "cant_update_message".equals(r.getError())) {
+        return new DeliveryResult.Failed("Slack cannot update message " + messageId + " in " + ch + ": " + r.getError());
+      }
+      return fromError(ch, r.getError(), r.getNeeded());
+    } catch (SlackApiException e) {
+      int code = e.getResponse().code();
+      if (code == 429) {
+        Duration after = retryAfter(e.getResponse().header("Retry-After"));
+        nextAllowedNanos.merge(ch, nanoClock.getAsLong() + after.toNanos(), Math::max);
+        return new DeliveryResult.RetryLater("Slack rate limit (HTTP 429) on channel " + ch, after);
+      }
+      return new DeliveryResult.RetryLater("Slack answered HTTP " + code + " to chat.update", null);
+    } catch (IOException e) {
+      return new DeliveryResult.RetryLater("Slack unreachable: " + e.getMessage(), null);
+    }
+  }
+
   private ChatPostMessageResponse post(String ch, ObjectNode args, String deliveryKey)
       throws IOException, SlackApiException {
     ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("event_type", METADATA_EVENT_TYPE);

@@ -85,8 +85,8 @@ public final class JdbcItemStore implements ItemStore {
         ps.executeUpdate();
       }
       touch(c, commit);
-      insertItems(c, commit.feedId(), commit.result().remembered(), false, commit.polledAt(), null);
-      insertItems(c, commit.feedId(), commit.result().news(), true, commit.polledAt(), commit);
+      insertItems(c, commit.feedId(), commit.result().remembered(), false, commit.polledAt(), null, commit.clusters());
+      insertItems(c, commit.feedId(), commit.result().news(), true, commit.polledAt(), commit, commit.clusters());
       return null;
     });
   }
@@ -106,11 +106,11 @@ public final class JdbcItemStore implements ItemStore {
   }
 
   private static void insertItems(Connection c, long feedId, List<IdentifiedItem> items, boolean announced,
-      Instant now, PollCommit routing) throws SQLException {
+      Instant now, PollCommit routing, java.util.Map<String, String> clusters) throws SQLException {
     if (items.isEmpty()) return;
     String sql = "INSERT INTO item (feed_id, item_key, link_hash, title_hash, guid, title, link, summary, content_text,"
-        + " author, published_at, updated_at, image, categories, announced, first_seen_at, last_seen_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " author, published_at, updated_at, image, categories, announced, first_seen_at, last_seen_at, cluster_id)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
          PreparedStatement del = c.prepareStatement(
              "INSERT INTO delivery (item_id, platform, workspace, channel, status, attempts, next_attempt_at, created_at)"
@@ -135,6 +135,8 @@ public final class JdbcItemStore implements ItemStore {
         ps.setBoolean(15, announced);
         Sql.setInstant(ps, 16, now);
         Sql.setInstant(ps, 17, now);
+        String cluster = clusters.get(it.keyHash());
+        ps.setString(18, cluster);
         ps.executeUpdate();
         if (routing == null) continue;
         long itemId;
@@ -143,6 +145,13 @@ public final class JdbcItemStore implements ItemStore {
           itemId = keys.getLong(1);
         }
         for (ChannelRef ch : routing.routes().getOrDefault(it.keyHash(), List.of())) {
+          // Only another feed's post counts: two items of one feed are two posts, as before clustering.
+          Long posted = cluster == null ? null : storyPostIn(c, cluster, feedId, ch);
+          if (posted != null) {
+            // The channel already has this story: edit that message ("also covered by") instead of a second post.
+            requestEdit(c, posted, now);
+            continue;
+          }
           del.setLong(1, itemId);
           del.setString(2, ch.platform());
           del.setString(3, ch.workspace());
@@ -153,6 +162,87 @@ public final class JdbcItemStore implements ItemStore {
         }
       }
     }
+  }
+
+  /** This channel's post of the story by another feed (any item of the cluster), or null. */
+  private static Long storyPostIn(Connection c, String cluster, long feedId, ChannelRef ch) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT d.id FROM delivery d JOIN item i ON i.id = d.item_id WHERE i.cluster_id = ? AND i.feed_id <> ?"
+            + " AND d.platform = ? AND d.workspace = ? AND d.channel = ? AND d.status <> 'FAILED'"
+            + " ORDER BY d.id FETCH FIRST 1 ROWS ONLY")) {
+      ps.setString(1, cluster);
+      ps.setLong(2, feedId);
+      ps.setString(3, ch.platform());
+      ps.setString(4, ch.workspace());
+      ps.setString(5, ch.channel());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
+  /** Edit interval per message: a busy story updates its card at most once a minute. */
+  public static final java.time.Duration EDIT_INTERVAL = java.time.Duration.ofMinutes(1);
+
+  /**
+   * One edit row per message: created due now, or re-armed for max(now, last edit + 1 min); a row already pending
+   * absorbs the new outlet (the edit renders the whole cluster when it is sent).
+   */
+  static void requestEdit(Connection c, long deliveryId, Instant now) throws SQLException {
+    String status = null;
+    Instant lastEdited = null;
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT status, last_edited_at FROM delivery_edit WHERE delivery_id = ?")) {
+      ps.setLong(1, deliveryId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          status = rs.getString(1);
+          lastEdited = Sql.getInstant(rs, "last_edited_at");
+        }
+      }
+    }
+    if ("PENDING".equals(status)) return;
+    Instant notBefore = lastEdited != null && lastEdited.plus(EDIT_INTERVAL).isAfter(now) ? lastEdited.plus(EDIT_INTERVAL) : now;
+    if (status == null) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO delivery_edit (delivery_id, kind, status, attempts, next_attempt_at, edits, created_at)"
+              + " VALUES (?, 'edit', 'PENDING', 0, ?, 0, ?)")) {
+        ps.setLong(1, deliveryId);
+        Sql.setInstant(ps, 2, notBefore);
+        Sql.setInstant(ps, 3, now);
+        ps.executeUpdate();
+      }
+    } else {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE delivery_edit SET status = 'PENDING', attempts = 0, last_error = NULL, next_attempt_at = ?"
+              + " WHERE delivery_id = ?")) {
+        Sql.setInstant(ps, 1, notBefore);
+        ps.setLong(2, deliveryId);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  @Override
+  public List<dev.newswire.store.ClusteredItem> clusteredSince(Instant cutoff) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, feed_id, cluster_id, link, title, summary, published_at, first_seen_at FROM item"
+              + " WHERE cluster_id IS NOT NULL AND first_seen_at >= ? ORDER BY first_seen_at, id")) {
+        Sql.setInstant(ps, 1, cutoff);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<dev.newswire.store.ClusteredItem> out = new ArrayList<>();
+          while (rs.next()) {
+            Instant seen = Sql.getInstant(rs, "first_seen_at");
+            Instant published = Sql.getInstant(rs, "published_at");
+            out.add(new dev.newswire.store.ClusteredItem(rs.getLong("id"), rs.getLong("feed_id"), rs.getString("cluster_id"),
+                rs.getString("link"), rs.getString("title"), rs.getString("summary"),
+                published != null && published.isBefore(seen) ? published : seen));
+          }
+          return out;
+        }
+      }
+    });
   }
 
   @Override
