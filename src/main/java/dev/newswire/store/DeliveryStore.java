@@ -1,7 +1,11 @@
 package dev.newswire.store;
 
+import dev.newswire.delivery.ChannelRef;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The outbox of deliveries. */
@@ -9,6 +13,19 @@ public interface DeliveryStore {
 
   /** Due deliveries, oldest first. */
   List<PendingDelivery> due(Instant now, int limit);
+
+  /**
+   * Claims due deliveries for one dispatcher, oldest first: rows claimed by another live dispatcher are skipped
+   * ({@code FOR UPDATE SKIP LOCKED} + a lease), rows whose lease expired are taken over and come back
+   * {@link PendingDelivery#inDoubt() in doubt}. Every claimed row must end in markSent, scheduleRetry, markFailed or
+   * {@link #release}. The default (stores without claims) is {@link #due}.
+   */
+  default List<PendingDelivery> claim(Instant now, int limit, String claimant, Duration lease) {
+    return due(now, limit);
+  }
+
+  /** Gives claimed but untried deliveries back (not in doubt: nothing was sent). */
+  default void release(Collection<Long> deliveryIds) {}
 
   void markSent(long deliveryId, String messageId, Instant sentAt);
 
@@ -21,5 +38,26 @@ public interface DeliveryStore {
   /** When the oldest delivery still waiting to be sent was created; empty when the outbox is empty. */
   default Optional<Instant> oldestPendingCreatedAt() {
     return Optional.empty();
+  }
+
+  /**
+   * Records that a channel failed permanently. Returns true when this is news (the channel had no open problem),
+   * so the caller reports it exactly once.
+   */
+  default boolean recordChannelProblem(ChannelRef channel, String reason, Instant now) {
+    return true;
+  }
+
+  /** Channels with an open problem, and why; deliveries to them are not attempted. */
+  default Map<ChannelRef, String> channelProblems() {
+    return Map.of();
+  }
+
+  /** The problem was reported (log, message in the channel where possible). */
+  default void markProblemReported(ChannelRef channel) {}
+
+  /** Clears a channel's problem (the admin fixed it): its later deliveries are attempted again. */
+  default boolean clearChannelProblem(ChannelRef channel) {
+    return false;
   }
 }
