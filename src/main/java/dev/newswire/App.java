@@ -1,9 +1,11 @@
 package dev.newswire;
 
+import dev.newswire.config.ClusterConfig;
 import dev.newswire.config.NewswireConfig;
 import dev.newswire.delivery.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.Dispatcher;
+import dev.newswire.delivery.ProblemReporter;
 import dev.newswire.news.Feed;
 import dev.newswire.news.Taxonomy;
 import dev.newswire.pipeline.Deduper;
@@ -30,6 +32,7 @@ import dev.newswire.store.FeedStore;
 import dev.newswire.store.ItemStore;
 import dev.newswire.store.jdbc.Database;
 import dev.newswire.store.jdbc.JdbcDeliveryStore;
+import dev.newswire.store.jdbc.JdbcFeedNotices;
 import dev.newswire.store.jdbc.JdbcFeedStore;
 import dev.newswire.store.jdbc.JdbcItemStore;
 import java.io.PrintStream;
@@ -98,8 +101,12 @@ public final class App implements AutoCloseable {
 
     Taxonomy taxonomy = new Taxonomy(config.topics());
     this.cycle = new FeedCycle(new FeedFetcher(config.network()), new FeedParser(), new Deduper(),
-        new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock, metrics);
-    this.dispatcher = new Dispatcher(deliveries, platforms, enricherFor(config, clock), clock, metrics);
+        new TopicClassifier(taxonomy), Router.everyStoryTo(everyStory), feeds, items, config.polling(), clock, metrics,
+        new JdbcFeedNotices(db));
+    String claimant = ClusterConfig.AUTO.equals(config.cluster().instanceId()) ? Dispatcher.defaultClaimant()
+        : config.cluster().instanceId() + ":" + ProcessHandle.current().pid();
+    this.dispatcher = new Dispatcher(deliveries, platforms, enricherFor(config, clock), clock, metrics, claimant,
+        config.cluster().claimLease(), ProblemReporter.toChannel(platforms));
   }
 
   /** Extractive cards, or LLM-written ones when enrich.llm and NEWSWIRE_LLM_API_KEY are set. */
@@ -154,7 +161,8 @@ public final class App implements AutoCloseable {
   /** Starts the clock; returns at once. */
   public void start() throws Exception {
     scheduler = new PollScheduler(feeds, cycle, dispatcher, items, config.polling().retention(),
-        config.polling().threads(), clock);
+        config.polling().threads(), clock, config.cluster().enabled() ? db.dataSource() : null,
+        config.cluster().instanceId());
     scheduler.start();
     if (slack != null) {
       slack.start();

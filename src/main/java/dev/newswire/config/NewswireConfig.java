@@ -14,7 +14,8 @@ public record NewswireConfig(
     SlackSettings slack,
     OpsConfig ops,
     LoggingConfig logging,
-    DiscordConfig discord) {
+    DiscordConfig discord,
+    ClusterConfig cluster) {
 
   public NewswireConfig {
     storage = storage == null ? StorageConfig.defaults() : storage;
@@ -28,60 +29,66 @@ public record NewswireConfig(
     ops = ops == null ? OpsConfig.defaults() : ops;
     logging = logging == null ? LoggingConfig.defaults() : logging;
     discord = discord == null ? DiscordConfig.defaults() : discord;
+    cluster = cluster == null ? ClusterConfig.defaults() : cluster;
   }
 
   /** The core sections only; every other section takes its default. */
   public NewswireConfig(StorageConfig storage, PollingConfig polling, NetworkConfig network, List<FeedConfig> feeds,
       List<TopicConfig> topics, Secrets secrets) {
-    this(storage, polling, network, feeds, topics, secrets, null, null, null, null, null);
+    this(storage, polling, network, feeds, topics, secrets, null, null, null, null, null, null);
   }
 
   /** Every section at its default: what an empty config file gives. */
   public static NewswireConfig defaults() {
-    return new NewswireConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new NewswireConfig(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public NewswireConfig withStorage(StorageConfig value) {
-    return new NewswireConfig(value, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord);
+    return new NewswireConfig(value, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, cluster);
   }
 
   public NewswireConfig withPolling(PollingConfig value) {
-    return new NewswireConfig(storage, value, network, feeds, topics, secrets, enrich, slack, ops, logging, discord);
+    return new NewswireConfig(storage, value, network, feeds, topics, secrets, enrich, slack, ops, logging, discord, cluster);
   }
 
   public NewswireConfig withNetwork(NetworkConfig value) {
-    return new NewswireConfig(storage, polling, value, feeds, topics, secrets, enrich, slack, ops, logging, discord);
+    return new NewswireConfig(storage, polling, value, feeds, topics, secrets, enrich, slack, ops, logging, discord, cluster);
   }
 
   public NewswireConfig withFeeds(List<FeedConfig> value) {
-    return new NewswireConfig(storage, polling, network, value, topics, secrets, enrich, slack, ops, logging, discord);
+    return new NewswireConfig(storage, polling, network, value, topics, secrets, enrich, slack, ops, logging, discord, cluster);
   }
 
   public NewswireConfig withTopics(List<TopicConfig> value) {
-    return new NewswireConfig(storage, polling, network, feeds, value, secrets, enrich, slack, ops, logging, discord);
+    return new NewswireConfig(storage, polling, network, feeds, value, secrets, enrich, slack, ops, logging, discord, cluster);
   }
 
   public NewswireConfig withSecrets(Secrets value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, value, enrich, slack, ops, logging, discord);
+    return new NewswireConfig(storage, polling, network, feeds, topics, value, enrich, slack, ops, logging, discord, cluster);
   }
 
   public NewswireConfig withEnrich(EnrichConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, value, slack, ops, logging, discord);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, value, slack, ops, logging, discord, cluster);
   }
 
   public NewswireConfig withSlack(SlackSettings value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, value, ops, logging, discord);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, value, ops, logging, discord, cluster);
   }
 
   public NewswireConfig withOps(OpsConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, value, logging, discord);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, value, logging, discord, cluster);
   }
 
   public NewswireConfig withLogging(LoggingConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, value, discord);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, value, discord, cluster);
   }
 
   public NewswireConfig withDiscord(DiscordConfig value) {
-    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, value);
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, value, cluster);
+  }
+
+  public NewswireConfig withCluster(ClusterConfig value) {
+    return new NewswireConfig(storage, polling, network, feeds, topics, secrets, enrich, slack, ops, logging, discord,
+        value);
   }
 }
