@@ -158,7 +158,9 @@ public final class Dispatcher {
         record(d, "failed");
       } else {
         Instant next = clock.instant().plus(r.after() != null ? r.after() : backoff(d.attempts()));
-        deliveries.scheduleRetry(d.id(), r.reason(), next);
+        // Without a Retry-After the failure was a 5xx, a timeout or a network error: the message may have been
+        // posted anyway, so the next attempt asks the platform first (a rate limit or pacing posted nothing).
+        deliveries.scheduleRetry(d.id(), r.reason(), next, r.after() == null);
         log.info("Delivery {} to {} will be retried at {}: {}", d.id(), d.channel(), next, r.reason());
         record(d, "retried");
       }

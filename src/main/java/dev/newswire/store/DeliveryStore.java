@@ -31,6 +31,14 @@ public interface DeliveryStore {
 
   void scheduleRetry(long deliveryId, String error, Instant nextAttemptAt);
 
+  /**
+   * @param inDoubt the failed attempt may have posted anyway (a 5xx or a timeout rather than a rate limit): check
+   *                the platform before the next attempt
+   */
+  default void scheduleRetry(long deliveryId, String error, Instant nextAttemptAt, boolean inDoubt) {
+    scheduleRetry(deliveryId, error, nextAttemptAt);
+  }
+
   void markFailed(long deliveryId, String reason);
 
   long countByStatus(String status);

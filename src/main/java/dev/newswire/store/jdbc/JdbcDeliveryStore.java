@@ -192,13 +192,19 @@ public final class JdbcDeliveryStore implements DeliveryStore {
 
   @Override
   public void scheduleRetry(long deliveryId, String error, Instant nextAttemptAt) {
+    scheduleRetry(deliveryId, error, nextAttemptAt, false);
+  }
+
+  @Override
+  public void scheduleRetry(long deliveryId, String error, Instant nextAttemptAt, boolean inDoubt) {
     db.inTransaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE delivery SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claimed_by = NULL,"
-              + " claimed_until = NULL WHERE id = ?")) {
+              + " claimed_until = NULL, in_doubt = (in_doubt OR ?) WHERE id = ?")) {
         ps.setString(1, Sql.fit(error, 2000));
         Sql.setInstant(ps, 2, nextAttemptAt);
-        ps.setLong(3, deliveryId);
+        ps.setBoolean(3, inDoubt);
+        ps.setLong(4, deliveryId);
         return ps.executeUpdate();
       }
     });
