@@ -13,6 +13,7 @@ import dev.newswire.command.Admins;
 import dev.newswire.command.CommandRegistry;
 import dev.newswire.command.news.CommandContext;
 import dev.newswire.command.news.NewsCommands;
+import dev.newswire.config.ClusterConfig;
 import dev.newswire.config.NewswireConfig;
 import dev.newswire.pipeline.FeedProbe;
 import dev.newswire.pipeline.FeedScheduleListener;
@@ -20,6 +21,7 @@ import dev.newswire.search.LuceneStoryIndex;
 import dev.newswire.delivery.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.Dispatcher;
+import dev.newswire.delivery.ProblemReporter;
 import dev.newswire.news.Feed;
 import dev.newswire.news.Taxonomy;
 import dev.newswire.pipeline.Deduper;
@@ -46,6 +48,7 @@ import dev.newswire.store.FeedStore;
 import dev.newswire.store.ItemStore;
 import dev.newswire.store.jdbc.Database;
 import dev.newswire.store.jdbc.JdbcDeliveryStore;
+import dev.newswire.store.jdbc.JdbcFeedNotices;
 import dev.newswire.store.jdbc.JdbcFeedStore;
 import dev.newswire.store.jdbc.JdbcItemStore;
 import dev.newswire.store.jdbc.JdbcSubscriptionStore;
@@ -113,7 +116,7 @@ public final class App implements AutoCloseable {
     Router router = SubscriptionRouter.combine(Router.everyStoryTo(List.of(ChannelRef.CONSOLE)),
         new SubscriptionRouter(subscriptions));
     this.cycle = new FeedCycle(fetcher, new FeedParser(), new Deduper(), classifier, router, feeds, items,
-        config.polling(), clock, metrics, clustererFor(config.clustering(), items, clock));
+        config.polling(), clock, metrics, clustererFor(config.clustering(), items, clock), new JdbcFeedNotices(db));
 
     this.index = new LuceneStoryIndex(items);
     long started = System.nanoTime();
@@ -144,7 +147,10 @@ public final class App implements AutoCloseable {
     this.slack = SlackRuntime.fromConfig(config, SlackCommandBinding.of(commands), clock).orElse(null);
     if (slack != null) platforms.put("slack", slack.platform());
     platforms.put("console", new ConsolePlatform(out, json));
-    this.dispatcher = new Dispatcher(deliveries, platforms, enricher, clock, metrics);
+    String claimant = ClusterConfig.AUTO.equals(config.cluster().instanceId()) ? Dispatcher.defaultClaimant()
+        : config.cluster().instanceId() + ":" + ProcessHandle.current().pid();
+    this.dispatcher = new Dispatcher(deliveries, platforms, enricher, clock, metrics, claimant,
+        config.cluster().claimLease(), ProblemReporter.toChannel(platforms));
     this.digests = new DigestService(subscriptions, new JdbcDigestStore(db), platforms, classifier, enricher, clock);
   }
 
@@ -240,7 +246,8 @@ public final class App implements AutoCloseable {
   /** Starts the clock; returns at once. */
   public void start() throws Exception {
     scheduler = new PollScheduler(feeds, cycle, dispatcher, items, config.polling().retention(),
-        config.polling().threads(), clock);
+        config.polling().threads(), clock, config.cluster().enabled() ? db.dataSource() : null,
+        config.cluster().instanceId());
     scheduler.start();
     scheduler.scheduleEvery("digests", java.time.Duration.ofMinutes(1), digests::runDue);
     if (slack != null) {

@@ -80,9 +80,37 @@ public final class ConfigLoader {
     if (raw == null) {
       raw = NewswireConfig.defaults();
     }
-    NewswireConfig withSecrets = opsFromEnvironment(raw).withSecrets(Secrets.fromEnvironment(env));
+    NewswireConfig withSecrets = clusterFromEnvironment(opsFromEnvironment(raw)).withSecrets(Secrets.fromEnvironment(env));
     new ConfigValidator(sourceName).validate(withSecrets);
     return withSecrets;
+  }
+
+  /**
+   * NEWSWIRE_DB_URL / NEWSWIRE_DB_USER override storage.url / storage.user, NEWSWIRE_CLUSTER_ENABLED and
+   * NEWSWIRE_INSTANCE_ID override cluster.enabled / cluster.instanceId: one config file for every instance of a
+   * docker-compose or Kubernetes deployment.
+   */
+  private NewswireConfig clusterFromEnvironment(NewswireConfig c) {
+    String url = blank(env.get("NEWSWIRE_DB_URL"));
+    String user = blank(env.get("NEWSWIRE_DB_USER"));
+    if (url != null || user != null) {
+      c = c.withStorage(new StorageConfig(url != null ? url : c.storage().url(), user != null ? user : c.storage().user(),
+          c.storage().poolSize()));
+    }
+    String enabled = blank(env.get("NEWSWIRE_CLUSTER_ENABLED"));
+    String id = blank(env.get("NEWSWIRE_INSTANCE_ID"));
+    if (enabled != null || id != null) {
+      if (enabled != null && !enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
+        throw new ConfigException("NEWSWIRE_CLUSTER_ENABLED: '" + enabled + "' is not true or false");
+      }
+      c = c.withCluster(new ClusterConfig(enabled != null ? Boolean.valueOf(enabled) : c.cluster().enabled(),
+          id != null ? id : c.cluster().instanceId(), c.cluster().claimLease()));
+    }
+    return c;
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 
   /** NEWSWIRE_OPS_BIND / NEWSWIRE_OPS_PORT override ops.bind / ops.port (the container image sets the bind). */

@@ -36,6 +36,14 @@ final class ConfigValidator {
     if (!c.storage().url().startsWith("jdbc:h2:") && !c.storage().isPostgres()) {
       problems.add("storage.url: '" + c.storage().url() + "' is not supported; use jdbc:h2:file:./data/newswire or jdbc:postgresql://host:5432/db");
     }
+    if (c.cluster().enabled() && !c.storage().isPostgres()) {
+      problems.add("cluster.enabled: true needs PostgreSQL shared by every instance, but storage.url is '"
+          + c.storage().url() + "'. Set storage.url to jdbc:postgresql://host:5432/db (password in NEWSWIRE_DB_PASSWORD)"
+          + " or turn cluster.enabled off; an embedded H2 file cannot be shared.");
+    }
+    if (c.cluster().claimLease().compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+      problems.add("cluster.claimLease: must be at least 1s");
+    }
     if (c.ops().port() < 0 || c.ops().port() > 65535) problems.add("ops.port: must be between 0 and 65535");
     if (!c.logging().format().equals("text") && !c.logging().format().equals("json")) {
       problems.add("logging.format: '" + c.logging().format() + "' is not known; use text or json");

@@ -1,5 +1,8 @@
 package dev.newswire.delivery;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /** A place stories are posted to: Discord, Slack, or the console. Implementations live in platform/*. */
 public interface ChatPlatform {
 
@@ -20,5 +23,27 @@ public interface ChatPlatform {
    */
   default DeliveryResult edit(ChannelRef channel, String messageId, Story updated) {
     return new DeliveryResult.Failed("not supported");
+  }
+
+  /**
+   * For a delivery "in doubt" (its sender died between posting and recording): the id of the message already in
+   * the channel for {@code story.deliveryId()}, or empty when it is not there, so it is safe to send. Throws when
+   * the platform cannot tell right now (the dispatcher then retries later instead of risking a duplicate).
+   *
+   * <p>The default is empty: right for platforms that drop a duplicate themselves (Discord's enforce_nonce returns
+   * the original message for a repeated nonce) or where a duplicate does not matter (the console).
+   *
+   * @param since when the delivery was created; the message cannot be older
+   */
+  default Optional<String> findDelivered(Story story, ChannelRef channel, Instant since) {
+    return Optional.empty();
+  }
+
+  /**
+   * Best effort: tells the channel itself about a problem (e.g. "missing permission"), where the platform can still
+   * post there. Returns true when it did. The default cannot.
+   */
+  default boolean postNotice(ChannelRef channel, String text) {
+    return false;
   }
 }

@@ -7,7 +7,10 @@ import dev.newswire.store.PendingDelivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,15 +24,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-  private static final int BATCH = 500;
   private static final Duration MAX_BACKOFF = Duration.ofHours(1);
   private static final int MAX_ATTEMPTS = 20;
+
+  /** How long a claim holds; a dispatcher that dies leaves its claims to be taken over (in doubt) after this. */
+  public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
+  private static final int CLAIM_BATCH = 100;
 
   private final DeliveryStore deliveries;
   private final Map<String, ChatPlatform> platforms;
   private final StoryEnricher enricher;
   private final Clock clock;
   private final PipelineMetrics metrics;
+  private final String claimant;
+  private final Duration lease;
+  private final ProblemReporter reporter;
 
   public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock) {
     this(deliveries, platforms, enricher, clock, PipelineMetrics.NOOP);
@@ -37,57 +46,101 @@ public final class Dispatcher {
 
   public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock,
       PipelineMetrics metrics) {
+    this(deliveries, platforms, enricher, clock, metrics, defaultClaimant(), DEFAULT_LEASE, ProblemReporter.NONE);
+  }
+
+  /**
+   * @param claimant this dispatcher's name on the claims it takes (unique per process)
+   * @param lease    how long a claim holds: longer than sending one batch takes
+   */
+  public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock,
+      PipelineMetrics metrics, String claimant, Duration lease, ProblemReporter reporter) {
     this.metrics = metrics;
     this.deliveries = deliveries;
     this.platforms = Map.copyOf(platforms);
     this.enricher = enricher;
     this.clock = clock;
+    this.claimant = claimant;
+    this.lease = lease;
+    this.reporter = reporter;
   }
 
-  /** Sends everything that is due now; returns how many were posted. Safe to call from one thread at a time. */
+  /** host:pid:random, unique per process. */
+  public static String defaultClaimant() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException | RuntimeException e) {
+      host = "host";
+    }
+    return host + ":" + ProcessHandle.current().pid() + ":" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
+  }
+
+  /**
+   * Sends everything that is due now; returns how many were posted. Safe to call from one thread at a time per
+   * process; several processes share the outbox through claims.
+   */
   public synchronized int dispatchDue() {
     int sent = 0;
+    Map<ChannelRef, String> problems = new HashMap<>(deliveries.channelProblems());
+    Set<ChannelRef> heldBack = new HashSet<>();
     while (true) {
-      List<PendingDelivery> due = deliveries.due(clock.instant(), BATCH);
-      Set<ChannelRef> heldBack = new HashSet<>();
+      List<PendingDelivery> due = deliveries.claim(clock.instant(), CLAIM_BATCH, claimant, lease);
+      List<Long> untouched = new ArrayList<>();
       int progressed = 0;
-      for (PendingDelivery d : due) {
-        if (heldBack.contains(d.channel())) continue;
-        ChatPlatform platform = platforms.get(d.channel().platform());
-        if (platform == null) {
-          // The platform is not configured in this run (its token is unset): keep the delivery for a run that has it.
-          heldBack.add(d.channel());
-          continue;
-        }
-        // The card is built at send time from the stored item: enrichment is deterministic, so a retry or a
-        // restart posts the same card.
-        Story story = new Story(d.id(), d.story().feedUrl(), d.story().feedName(), d.story().item(),
-            withCoverage(enricher.enrich(d.story().item(), d.story().feedName(), null), d.story().id()));
-        DeliveryResult result = deliverSafely(platform, story, d.channel());
-        progressed++;
-        if (result instanceof DeliveryResult.Sent s) {
-          deliveries.markSent(d.id(), s.messageId(), clock.instant());
-          sent++;
-          record(d, "sent");
-        } else if (result instanceof DeliveryResult.RetryLater r) {
-          heldBack.add(d.channel());
-          if (d.attempts() + 1 >= MAX_ATTEMPTS) {
-            deliveries.markFailed(d.id(), "Gave up after " + MAX_ATTEMPTS + " attempts; last error: " + r.reason());
-            log.warn("Delivery {} to {} failed for good after {} attempts: {}", d.id(), d.channel(), MAX_ATTEMPTS, r.reason());
-            record(d, "failed");
-          } else {
-            Instant next = clock.instant().plus(r.after() != null ? r.after() : backoff(d.attempts()));
-            deliveries.scheduleRetry(d.id(), r.reason(), next);
-            log.info("Delivery {} to {} will be retried at {}: {}", d.id(), d.channel(), next, r.reason());
-            record(d, "retried");
+      try {
+        for (PendingDelivery d : due) {
+          String problem = problems.get(d.channel());
+          if (problem != null) {
+            deliveries.markFailed(d.id(), "Not sent: the channel is paused. " + problem);
+            record(d, "skipped");
+            progressed++;
+            continue;
           }
-        } else if (result instanceof DeliveryResult.Failed f) {
-          deliveries.markFailed(d.id(), f.reason());
-          log.warn("Delivery {} to {} failed: {}", d.id(), d.channel(), f.reason());
-          record(d, "failed");
+          if (heldBack.contains(d.channel())) {
+            untouched.add(d.id());
+            continue;
+          }
+          ChatPlatform platform = platforms.get(d.channel().platform());
+          if (platform == null) {
+            // The platform is not configured in this run (its token is unset): keep the delivery for a run that has it.
+            heldBack.add(d.channel());
+            untouched.add(d.id());
+            continue;
+          }
+          // The card is built at send time from the stored item: enrichment is deterministic, so a retry or a
+          // restart posts the same card.
+          // The card is built at send time from the stored item: enrichment is deterministic, so a retry or a
+          // restart posts the same card; "also covered by" is what the story cluster knows now.
+          Story story = new Story(d.id(), d.story().feedUrl(), d.story().feedName(), d.story().item(),
+              withCoverage(enricher.enrich(d.story().item(), d.story().feedName(), null), d.story().id()));
+          progressed++;
+          DeliveryResult result;
+          if (d.inDoubt()) {
+            Optional<String> already;
+            try {
+              already = platform.findDelivered(story, d.channel(), d.createdAt());
+            } catch (RuntimeException e) {
+              result = new DeliveryResult.RetryLater("cannot check whether an interrupted send already arrived: " + e, null);
+              handle(d, result, problems, heldBack);
+              continue;
+            }
+            if (already.isPresent()) {
+              log.info("Delivery {} to {} had already arrived (message {}) before a crash; recorded, not resent",
+                  d.id(), d.channel(), already.get());
+              deliveries.markSent(d.id(), already.get(), clock.instant());
+              sent++;
+              record(d, "recovered");
+              continue;
+            }
+          }
+          result = deliverSafely(platform, story, d.channel());
+          if (handle(d, result, problems, heldBack)) sent++;
         }
+      } finally {
+        deliveries.release(untouched);
       }
-      if (due.size() < BATCH || progressed == 0) {
+      if (due.size() < CLAIM_BATCH || progressed == 0) {
         dispatchEdits();
         return sent;
       }
@@ -106,7 +159,7 @@ public final class Dispatcher {
    */
   public synchronized int dispatchEdits() {
     int edited = 0;
-    for (dev.newswire.store.PendingEdit e : deliveries.dueEdits(clock.instant(), BATCH)) {
+    for (dev.newswire.store.PendingEdit e : deliveries.dueEdits(clock.instant(), CLAIM_BATCH)) {
       ChatPlatform platform = platforms.get(e.channel().platform());
       if (platform == null) continue;
       Story story = new Story(e.deliveryId(), e.story().feedUrl(), e.story().feedName(), e.story().item(),
@@ -129,6 +182,49 @@ public final class Dispatcher {
       }
     }
     return edited;
+  }
+
+  /** Records a result; true when it was sent. */
+  private boolean handle(PendingDelivery d, DeliveryResult result, Map<ChannelRef, String> problems,
+      Set<ChannelRef> heldBack) {
+    if (result instanceof DeliveryResult.Sent s) {
+      deliveries.markSent(d.id(), s.messageId(), clock.instant());
+      record(d, "sent");
+      return true;
+    }
+    if (result instanceof DeliveryResult.RetryLater r) {
+      heldBack.add(d.channel());
+      if (d.attempts() + 1 >= MAX_ATTEMPTS) {
+        deliveries.markFailed(d.id(), "Gave up after " + MAX_ATTEMPTS + " attempts; last error: " + r.reason());
+        log.warn("Delivery {} to {} failed for good after {} attempts: {}", d.id(), d.channel(), MAX_ATTEMPTS, r.reason());
+        record(d, "failed");
+      } else {
+        Instant next = clock.instant().plus(r.after() != null ? r.after() : backoff(d.attempts()));
+        // Without a Retry-After the failure was a 5xx, a timeout or a network error: the message may have been
+        // posted anyway, so the next attempt asks the platform first (a rate limit or pacing posted nothing).
+        deliveries.scheduleRetry(d.id(), r.reason(), next, r.after() == null);
+        log.info("Delivery {} to {} will be retried at {}: {}", d.id(), d.channel(), next, r.reason());
+        record(d, "retried");
+      }
+      return false;
+    }
+    DeliveryResult.Failed f = (DeliveryResult.Failed) result;
+    deliveries.markFailed(d.id(), f.reason());
+    record(d, "failed");
+    problems.put(d.channel(), f.reason());
+    if (deliveries.recordChannelProblem(d.channel(), f.reason(), clock.instant())) {
+      // Once per channel: later deliveries there are skipped (marked FAILED) until the problem is cleared.
+      log.warn("Channel {} paused: delivery {} failed for good: {}", d.channel(), d.id(), f.reason());
+      try {
+        reporter.channelFailed(d.channel(), f.reason());
+      } catch (RuntimeException e) {
+        log.warn("Reporting the problem of {} failed", d.channel(), e);
+      }
+      deliveries.markProblemReported(d.channel());
+    } else {
+      log.info("Delivery {} to {} failed: {}", d.id(), d.channel(), f.reason());
+    }
+    return false;
   }
 
   private void record(PendingDelivery d, String result) {

@@ -5,6 +5,7 @@ import dev.newswire.delivery.ChannelRef;
 import dev.newswire.news.Feed;
 import dev.newswire.news.FeedValidators;
 import dev.newswire.news.ParsedFeed;
+import dev.newswire.store.FeedNotices;
 import dev.newswire.store.FeedStore;
 import dev.newswire.store.ItemStore;
 import dev.newswire.store.PollCommit;
@@ -35,6 +36,7 @@ public final class FeedCycle {
   private final PipelineMetrics metrics;
   private volatile java.util.function.Consumer<PollCommit> afterCommit = commit -> {};
   private final dev.newswire.pipeline.cluster.StoryClusterer clusterer;
+  private final FeedNotices notices;
 
   public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
       FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock) {
@@ -43,14 +45,33 @@ public final class FeedCycle {
 
   public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
       FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock, PipelineMetrics metrics) {
-    this(fetcher, parser, deduper, classifier, router, feeds, items, polling, clock, metrics, null);
+    this(fetcher, parser, deduper, classifier, router, feeds, items, polling, clock, metrics,
+        (dev.newswire.pipeline.cluster.StoryClusterer) null, FeedNotices.NONE);
   }
 
-  /** @param clusterer story clusters across feeds, or null for none (every item its own story) */
   public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
       FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock, PipelineMetrics metrics,
       dev.newswire.pipeline.cluster.StoryClusterer clusterer) {
+    this(fetcher, parser, deduper, classifier, router, feeds, items, polling, clock, metrics, clusterer,
+        FeedNotices.NONE);
+  }
+
+  public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
+      FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock, PipelineMetrics metrics,
+      FeedNotices notices) {
+    this(fetcher, parser, deduper, classifier, router, feeds, items, polling, clock, metrics,
+        (dev.newswire.pipeline.cluster.StoryClusterer) null, notices);
+  }
+
+  /**
+   * @param clusterer story clusters across feeds, or null for none (every item its own story)
+   * @param notices   once-only pause and recovery notices to the feed's channels
+   */
+  public FeedCycle(FeedFetcher fetcher, FeedParser parser, Deduper deduper, TopicClassifier classifier, Router router,
+      FeedStore feeds, ItemStore items, PollingConfig polling, Clock clock, PipelineMetrics metrics,
+      dev.newswire.pipeline.cluster.StoryClusterer clusterer, FeedNotices notices) {
     this.clusterer = clusterer != null && clusterer.enabled() ? clusterer : null;
+    this.notices = notices;
     this.metrics = metrics;
     this.fetcher = fetcher;
     this.parser = parser;
@@ -105,7 +126,11 @@ public final class FeedCycle {
   private PollOutcome pollOrThrow(Feed feed, boolean ignoreBackoff, Duration[] fetchTime) {
     Instant now = clock.instant();
     if (!feed.enabled()) return skip(feed, PollOutcome.Kind.SKIPPED, "disabled");
-    if (feed.paused()) return skip(feed, PollOutcome.Kind.PAUSED, feed.health().pausedReason());
+    if (feed.paused()) {
+      // Idempotent: closes the gap if the process died between pausing the feed and writing its notice.
+      notices.feedPaused(feed.id(), feed.health().pausedReason(), now);
+      return skip(feed, PollOutcome.Kind.PAUSED, feed.health().pausedReason());
+    }
     Instant next = feed.health().nextAttemptAt();
     if (!ignoreBackoff && next != null && next.isAfter(now)) return skip(feed, PollOutcome.Kind.SKIPPED, "backing off until " + next);
 
@@ -122,6 +147,7 @@ public final class FeedCycle {
       case NOT_MODIFIED, UNCHANGED -> {
         feeds.recordUnchanged(feed.id(),
             new FeedValidators(fetched.etag(), fetched.lastModified(), fetched.bodyHash()), now);
+        notices.feedRecovered(feed.id(), now);
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Kind.NOT_MODIFIED, 0, null);
       }
       default -> {
@@ -151,6 +177,7 @@ public final class FeedCycle {
         new FeedValidators(fetched.etag(), fetched.lastModified(), fetched.bodyHash()),
         parsed.title().isBlank() ? null : parsed.title(), now, result, routes, cluster(feed, result, now));
     items.commitPoll(commit);
+    notices.feedRecovered(feed.id(), now);
     try {
       afterCommit.accept(commit);
     } catch (RuntimeException e) {
@@ -200,6 +227,10 @@ public final class FeedCycle {
       log.warn("Feed {} failed ({} in a row), next attempt in {}: {}", feed.url(), failures, wait, error);
     }
     feeds.recordFailure(feed.id(), error, now, now.plus(wait), paused);
+    if (paused != null) {
+      int n = notices.feedPaused(feed.id(), paused, now);
+      if (n > 0) log.info("Told {} channels that {} is paused", n, feed.url());
+    }
   }
 
   public Duration intervalOf(Feed feed) {

@@ -10,7 +10,8 @@ import org.quartz.JobExecutionContext;
 /** Polls one feed. One JobDetail per feed, so a slow feed never overlaps itself and never blocks another. */
 @DisallowConcurrentExecution
 final class PollFeedJob implements Job {
-  static final String FEED_ID = "feedId";
+  /** A string, as the clustered JDBC store keeps job data as properties. */
+  static final String FEED_URL = "feedUrl";
 
   private final FeedStore feeds;
   private final FeedCycle cycle;
@@ -24,8 +25,8 @@ final class PollFeedJob implements Job {
 
   @Override
   public void execute(JobExecutionContext context) {
-    long id = context.getMergedJobDataMap().getLong(FEED_ID);
-    feeds.find(id).ifPresent(feed -> {
+    String url = context.getMergedJobDataMap().getString(FEED_URL);
+    feeds.findByUrl(url).filter(f -> f.enabled()).ifPresent(feed -> {
       PollOutcome outcome = cycle.poll(feed);
       if (outcome.kind() == PollOutcome.Kind.NEWS) onNews.run();
     });

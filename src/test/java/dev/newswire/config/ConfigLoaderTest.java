@@ -103,4 +103,22 @@ class ConfigLoaderTest {
         .hasMessageContaining("does not exist")
         .hasMessageContaining("--config");
   }
+
+  @Test
+  void clusterNeedsPostgresAndCanComeFromTheEnvironment() {
+    assertThatThrownBy(() -> loader.parse("cluster:\n  enabled: true\n", "x.yaml"))
+        .hasMessageContaining("cluster.enabled").hasMessageContaining("PostgreSQL").hasMessageContaining("jdbc:h2:");
+    NewswireConfig c = loader.parse("storage:\n  url: jdbc:postgresql://db:5432/newswire\ncluster:\n  enabled: true\n"
+        + "  claimLease: 30s\n", "x.yaml");
+    assertThat(c.cluster().enabled()).isTrue();
+    assertThat(c.cluster().instanceId()).isEqualTo(ClusterConfig.AUTO);
+    assertThat(c.cluster().claimLease()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(NewswireConfig.defaults().cluster().enabled()).isFalse();
+    NewswireConfig fromEnv = new ConfigLoader(java.util.Map.of("NEWSWIRE_DB_URL", "jdbc:postgresql://db/newswire",
+        "NEWSWIRE_DB_USER", "newswire", "NEWSWIRE_CLUSTER_ENABLED", "true")).parse("", "empty.yaml");
+    assertThat(fromEnv.storage().url()).isEqualTo("jdbc:postgresql://db/newswire");
+    assertThat(fromEnv.storage().user()).isEqualTo("newswire");
+    assertThat(fromEnv.cluster().enabled()).isTrue();
+    assertThat(fromEnv.withCluster(ClusterConfig.defaults()).cluster().enabled()).isFalse();
+  }
 }

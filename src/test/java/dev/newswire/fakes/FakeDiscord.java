@@ -205,6 +205,17 @@ public final class FakeDiscord implements AutoCloseable {
     return edited.stream().filter(m -> m.path("channel").asText().equals(channelId)).map(m -> (JsonNode) m).toList();
   }
 
+  /** How long Discord remembers a nonce for enforce_nonce ("a few minutes"). */
+  public static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
+  private record Nonced(ObjectNode message, long atNanos) {}
+  private final Map<String, Nonced> nonces = new ConcurrentHashMap<>();
+  private final AtomicInteger duplicateNonces = new AtomicInteger();
+
+  /** How many posts were answered with an earlier message because of enforce_nonce. */
+  public int duplicateNonces() {
+    return duplicateNonces.get();
+  }
+
   public Request awaitRequest(String method, String pathRegex, Duration timeout) {
     return awaitRequest(method, pathRegex, r -> true, timeout);
   }
@@ -385,8 +396,23 @@ public final class FakeDiscord implements AutoCloseable {
         send(ex, 404, "{\"message\":\"Unknown Channel\",\"code\":10003}", Map.of());
         return;
       }
-      ObjectNode msg = message(channelId, JSON.readTree(body), BOT_ID);
+      JsonNode parsed = JSON.readTree(body);
+      // enforce_nonce: the same nonce in the same channel within a few minutes returns the first message
+      // instead of creating a second one (Discord's documented de-duplication).
+      String nonceKey = parsed.path("enforce_nonce").asBoolean(false) && parsed.hasNonNull("nonce")
+          ? channelId + "/" + parsed.get("nonce").asText() : null;
+      if (nonceKey != null) {
+        Nonced seen = nonces.get(nonceKey);
+        if (seen != null && System.nanoTime() - seen.atNanos() < NONCE_WINDOW.toNanos()) {
+          duplicateNonces.incrementAndGet();
+          send(ex, 200, seen.message().toString(), Map.of());
+          return;
+        }
+      }
+      ObjectNode msg = message(channelId, parsed, BOT_ID);
+      if (nonceKey != null) nonces.put(nonceKey, new Nonced(msg, System.nanoTime()));
       ObjectNode record = JSON.createObjectNode().put("channel", channelId);
+      record.put("id", msg.path("id").asText());
       record.set("body", JSON.readTree(body));
       created.add(record);
       send(ex, 200, msg.toString(), Map.of());

@@ -102,6 +102,34 @@ public final class FakeSlack implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private SocketServer socket;
 
+  private volatile double faultRate;
+  private final java.util.concurrent.atomic.AtomicInteger injectedFaults = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger faultsAfterPosting = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * chat.postMessage fails at random with this probability, in three equal parts: 429 (Retry-After 0), 500 before
+   * posting, and 500 after the message was posted (the answer lost).
+   */
+  public FakeSlack randomFaults(double rate) {
+    faultRate = rate;
+    return this;
+  }
+
+  /** Faults injected so far: {429 or 500 before posting, 500 after posting}. */
+  public int[] injectedFaults() {
+    return new int[] {injectedFaults.get(), faultsAfterPosting.get()};
+  }
+
+  /** Messages in a channel's history (successful chat.postMessage), oldest first. */
+  public List<ObjectNode> history(String channel) {
+    return List.copyOf(history.getOrDefault(channel, List.of()));
+  }
+
+  /** Every channel that has history. */
+  public java.util.Set<String> channelsWithHistory() {
+    return java.util.Set.copyOf(history.keySet());
+  }
+
   public FakeSlack() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/", this::api);
@@ -193,6 +221,21 @@ public final class FakeSlack implements AutoCloseable {
         Instant.now()));
     ConcurrentLinkedDeque<Answer> q = queued.get(method);
     Answer canned = q == null ? null : q.poll();
+    if (canned == null && "chat.postMessage".equals(method) && faultRate > 0) {
+      double roll = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+      if (roll < faultRate / 3) {
+        canned = Answer.rateLimited(0);
+      } else if (roll < 2 * faultRate / 3) {
+        canned = Answer.status(500);
+      } else if (roll < faultRate) {
+        // the worst kind: the message is posted, then the answer is lost (a 500 after the fact)
+        defaultAnswer(method, params);
+        faultsAfterPosting.incrementAndGet();
+        send(ex, 500, Map.of(), "");
+        return;
+      }
+      if (canned != null) injectedFaults.incrementAndGet();
+    }
     if (canned != null) {
       send(ex, canned.status(), canned.headers(), canned.body());
       return;

@@ -15,7 +15,11 @@ import dev.newswire.delivery.Digest;
 import dev.newswire.delivery.SlackRenderer;
 import dev.newswire.delivery.Story;
 import java.io.IOException;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -127,6 +131,60 @@ public final class SlackPlatform implements ChatPlatform {
       return new DeliveryResult.RetryLater("Slack unreachable: " + e.getMessage(), null);
     }
   }
+
+  /**
+   * Looks through the channel's history since the delivery was created for a message carrying our metadata
+   * {@code newswire_delivery {delivery_id}} (needs channels:history; groups:history for private channels).
+   */
+  @Override
+  public Optional<String> findDelivered(Story story, ChannelRef channel, Instant since) {
+    String oldest = since == null ? null
+        : since.minusSeconds(60).getEpochSecond() + ".000000";
+    String cursor = null;
+    for (int page = 0; page < 20; page++) {
+      String c = cursor;
+      ConversationsHistoryResponse r;
+      try {
+        r = methods.conversationsHistory(q -> q.channel(channel.channel()).oldest(oldest).limit(200)
+            .includeAllMetadata(true).cursor(c));
+      } catch (IOException | SlackApiException e) {
+        throw new IllegalStateException("Slack conversations.history failed: " + e.getMessage(), e);
+      }
+      if (!r.isOk()) {
+        throw new IllegalStateException("Slack conversations.history answered " + r.getError()
+            + (r.getNeeded() != null ? " (needs " + r.getNeeded() + ")" : ""));
+      }
+      if (r.getMessages() != null) {
+        for (Message m : r.getMessages()) {
+          if (m.getMetadata() != null && METADATA_EVENT_TYPE.equals(m.getMetadata().getEventType())
+              && m.getMetadata().getEventPayload() != null) {
+            Object id = m.getMetadata().getEventPayload().get("delivery_id");
+            if (id != null && String.valueOf(story.deliveryId()).equals(stripDecimal(String.valueOf(id)))) {
+              return Optional.of(m.getTs());
+            }
+          }
+        }
+      }
+      cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+      if (!r.isHasMore() || cursor == null || cursor.isEmpty()) return Optional.empty();
+    }
+    throw new IllegalStateException("Slack channel " + channel.channel() + " history too long to check");
+  }
+
+  /** Gson reads JSON numbers in a Map as doubles ("42.0"). */
+  private static String stripDecimal(String n) {
+    return n.endsWith(".0") ? n.substring(0, n.length() - 2) : n;
+  }
+
+  @Override
+  public boolean postNotice(ChannelRef channel, String text) {
+    try {
+      return methods.chatPostMessage(q -> q.channel(channel.channel()).text(text)).isOk();
+    } catch (IOException | SlackApiException e) {
+      return false;
+    }
+  }
+
 
   /** chat.update with the updated blocks and text fallback; paced like posts. */
   @Override

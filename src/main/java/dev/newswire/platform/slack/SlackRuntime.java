@@ -72,7 +72,11 @@ public final class SlackRuntime implements AutoCloseable {
       mode = Mode.POST_ONLY;
     }
     Slack slack = SlackClients.create(settings);
-    SlackPlatform platform = new SlackPlatform(slack, s.slackBotToken());
+    // -Dnewswire.slack.spacingMs: per-channel spacing (default 1000, Slack's limit); lower only against a fake Slack.
+    long spacing = Long.getLong("newswire.slack.spacingMs", 1000L);
+    SlackPlatform platform = spacing == 1000L ? new SlackPlatform(slack, s.slackBotToken())
+        : new SlackPlatform(slack, s.slackBotToken(), java.time.Duration.ofMillis(spacing), java.time.Duration.ofMillis(1500),
+            System::nanoTime);
     SlackBot bot = mode == Mode.POST_ONLY ? null
         : new SlackBot(slack, s.slackBotToken(), s.slackSigningSecret(), s.slackAppToken(), commands, clock);
     return Optional.of(new SlackRuntime(slack, platform, bot, mode, settings));

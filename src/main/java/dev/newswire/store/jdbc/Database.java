@@ -53,7 +53,11 @@ public final class Database implements AutoCloseable {
 
   private void migrate() {
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      // PostgreSQL also gets Quartz's JDBC job store tables (V31), used when cluster.enabled is true.
+      String[] locations = isPostgres()
+          ? new String[] {"classpath:db/migration", "classpath:db/migration-postgres"}
+          : new String[] {"classpath:db/migration"};
+      Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
     } catch (RuntimeException e) {
       dataSource.close();
       throw new StorageException("Database migration failed: " + rootMessage(e), e);

@@ -77,6 +77,18 @@ class DiscordPlatformTest {
   }
 
   @Test
+  void aResentDeliveryAfterACrashReturnsTheFirstMessageThanksToEnforceNonce() {
+    int before = posted();
+    Story story = story();
+    DeliveryResult first = platform.deliver(story, NEWS);
+    // The process "died" before recording the result; the restarted dispatcher sends the same delivery again.
+    DeliveryResult again = platform.deliver(story, NEWS);
+    assertThat(again).isEqualTo(first);
+    assertThat(posted()).isEqualTo(before + 1);
+    assertThat(discord.duplicateNonces()).isPositive();
+  }
+
+  @Test
   void channelUnknownToTheBotFailsWithAReadableReason() {
     DeliveryResult result = platform.deliver(story(), new ChannelRef("discord", FakeDiscord.GUILD_ID, "601"));
     assertThat(result).isInstanceOf(DeliveryResult.Failed.class);

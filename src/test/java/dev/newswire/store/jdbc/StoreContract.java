@@ -136,4 +136,78 @@ abstract class StoreContract {
     assertThat(items.forgetNotSeenSince(T0.plusSeconds(1))).isEqualTo(1);
     assertThat(items.count()).isEqualTo(1);
   }
+
+  /** One feed with {@code stories} new stories, each routed to every channel. */
+  void seed(int stories, List<ChannelRef> channels) {
+    feeds.syncConfigured(List.of(new FeedConfig("https://a.example/feed", "A", null, true)));
+    long id = feeds.all().get(0).id();
+    Deduper deduper = new Deduper();
+    List<NewsItem> news = new java.util.ArrayList<>();
+    for (int i = 0; i < stories; i++) news.add(item("g" + i, "Story " + i, "https://a.example/" + i, T0));
+    List<IdentifiedItem> identified = deduper.identify(news);
+    DedupeResult r = deduper.split(identified, KnownItems.none(), true);
+    Map<String, List<ChannelRef>> routes = new java.util.HashMap<>();
+    r.news().forEach(it -> routes.put(it.keyHash(), channels));
+    items.commitPoll(new PollCommit(id, FeedValidators.none(), null, T0, r, routes));
+  }
+
+  @Test
+  void claimsAreExclusiveUntilTheLeaseExpiresThenInDoubt() {
+    seed(3, List.of(new ChannelRef("slack", "T1", "C1"), new ChannelRef("slack", "T1", "C2")));
+    Duration lease = Duration.ofMinutes(2);
+    List<PendingDelivery> a = deliveries.claim(T0, 4, "a", lease);
+    assertThat(a).hasSize(4).allMatch(d -> !d.inDoubt());
+    assertThat(a.get(0).createdAt()).isEqualTo(T0);
+    List<PendingDelivery> b = deliveries.claim(T0.plusSeconds(1), 10, "b", lease);
+    assertThat(b).hasSize(2).extracting(PendingDelivery::id).doesNotContainAnyElementsOf(
+        a.stream().map(PendingDelivery::id).toList());
+    // a sends one, gives one back untried, then "dies" holding two
+    deliveries.markSent(a.get(0).id(), "m", T0);
+    deliveries.release(List.of(a.get(1).id()));
+    assertThat(deliveries.claim(T0.plusSeconds(2), 10, "c", lease)).extracting(PendingDelivery::id)
+        .containsExactly(a.get(1).id());
+    assertThat(deliveries.claim(T0.plusSeconds(60), 10, "c", lease)).isEmpty();
+    List<PendingDelivery> takenOver = deliveries.claim(T0.plus(lease).plusSeconds(5), 10, "c", lease);
+    // every claim left open has expired by now (a, b and c all "died"): all come back in doubt
+    assertThat(takenOver).extracting(PendingDelivery::id).containsExactlyInAnyOrder(
+        a.get(1).id(), a.get(2).id(), a.get(3).id(), b.get(0).id(), b.get(1).id());
+    assertThat(takenOver).allMatch(PendingDelivery::inDoubt);
+    deliveries.markSent(a.get(2).id(), "m2", T0);
+    deliveries.scheduleRetry(a.get(3).id(), "429", T0.plus(lease).plusSeconds(10));
+    assertThat(deliveries.countByStatus("SENT")).isEqualTo(2);
+  }
+
+  @Test
+  void concurrentClaimantsNeverShareADelivery() throws Exception {
+    seed(50, List.of(new ChannelRef("slack", "T1", "C1"), new ChannelRef("slack", "T1", "C2")));
+    java.util.Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger dupes = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      String who = "w" + t;
+      fs.add(pool.submit(() -> {
+        List<PendingDelivery> got;
+        while (!(got = deliveries.claim(T0, 7, who, Duration.ofMinutes(5))).isEmpty()) {
+          for (PendingDelivery d : got) if (!seen.add(d.id())) dupes.incrementAndGet();
+        }
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : fs) f.get();
+    pool.shutdown();
+    assertThat(dupes.get()).isZero();
+    assertThat(seen).hasSize(100);
+  }
+
+  @Test
+  void channelProblemsAreRecordedOnceAndCanBeCleared() {
+    ChannelRef ch = new ChannelRef("discord", "1", "2");
+    assertThat(deliveries.recordChannelProblem(ch, "missing permission", T0)).isTrue();
+    assertThat(deliveries.recordChannelProblem(ch, "missing permission again", T0)).isFalse();
+    deliveries.markProblemReported(ch);
+    assertThat(deliveries.channelProblems()).containsEntry(ch, "missing permission").hasSize(1);
+    assertThat(deliveries.clearChannelProblem(ch)).isTrue();
+    assertThat(deliveries.channelProblems()).isEmpty();
+    assertThat(deliveries.recordChannelProblem(ch, "gone", T0)).isTrue();
+  }
 }

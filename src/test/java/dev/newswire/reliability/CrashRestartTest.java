@@ -1,0 +1,149 @@
+package dev.newswire.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newswire.config.FeedConfig;
+import dev.newswire.config.StorageConfig;
+import dev.newswire.delivery.ChannelRef;
+import dev.newswire.fakes.FakeSlack;
+import dev.newswire.news.FeedValidators;
+import dev.newswire.news.NewsItem;
+import dev.newswire.pipeline.DedupeResult;
+import dev.newswire.pipeline.Deduper;
+import dev.newswire.pipeline.KnownItems;
+import dev.newswire.store.PollCommit;
+import dev.newswire.store.jdbc.Database;
+import dev.newswire.store.jdbc.JdbcDeliveryStore;
+import dev.newswire.store.jdbc.JdbcFeedStore;
+import dev.newswire.store.jdbc.JdbcItemStore;
+import dev.newswire.store.jdbc.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real crashes: the bot runs in a child JVM on PostgreSQL and posts to FakeSlack (in this JVM), which answers 429
+ * and 500 at random (some 500s after the message was posted). The child is SIGKILLed at random moments and
+ * restarted until the outbox is empty. Then every delivery must be in Slack exactly once, found by the
+ * metadata delivery_id on the messages.
+ */
+class CrashRestartTest {
+  static final int STORIES = 100;
+  static final int CHANNELS = 10;
+  static final int KILLS = 10;
+
+  @Test
+  void everyDeliveryArrivesExactlyOnceAcrossKillsAndFaults() throws Exception {
+    String why = TestDatabases.postgresUnavailableReason();
+    assumeTrue(why == null, why);
+    StorageConfig storage = TestDatabases.postgresFreshSchema();
+    List<ChannelRef> channels = new ArrayList<>();
+    for (int c = 0; c < CHANNELS; c++) channels.add(new ChannelRef("slack", "T1", "C" + c));
+    Set<Long> ids = new HashSet<>();
+    try (Database db = Database.open(storage, System.getenv("NEWSWIRE_DB_PASSWORD"))) {
+      seed(db, channels);
+      try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT id FROM delivery")) {
+        while (rs.next()) ids.add(rs.getLong(1));
+      }
+    }
+    assertThat(ids).hasSize(STORIES * CHANNELS);
+
+    try (FakeSlack slack = new FakeSlack().randomFaults(0.03)) {
+      Random random = new Random(7);
+      int kills = 0;
+      int killedWhileSending = 0;
+      Path log = BotProcess.logFile("crash-restart");
+      String[] args = {storage.url(), storage.user(), slack.methodsUrlPrefix(), "3000", "false", "-", "60"};
+      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      while (System.nanoTime() < deadline) {
+        Process bot = BotProcess.launch(log, args);
+        try {
+          if (kills < KILLS) {
+            // Wait until this run is posting, then kill it at a random moment within the next 1.5 s.
+            int atLaunch = posted(slack);
+            long wait = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (posted(slack) == atLaunch && System.nanoTime() < wait) Thread.sleep(20);
+            Thread.sleep(random.nextInt(1500));
+            int before = posted(slack);
+            Thread.sleep(30);
+            if (posted(slack) > before) killedWhileSending++;
+            bot.destroyForcibly().waitFor();
+            kills++;
+            continue;
+          }
+          // Last run: let it finish the outbox.
+          while (System.nanoTime() < deadline && distinctDelivered(slack, ids) < ids.size()) Thread.sleep(500);
+          Thread.sleep(2000);
+        } finally {
+          bot.destroyForcibly().waitFor();
+        }
+        break;
+      }
+      Map<Long, Integer> perDelivery = new HashMap<>();
+      for (String ch : slack.channelsWithHistory()) {
+        for (ObjectNode m : slack.history(ch)) {
+          long id = m.path("metadata").path("event_payload").path("delivery_id").asLong(-1);
+          perDelivery.merge(id, 1, Integer::sum);
+        }
+      }
+      long delivered = ids.stream().filter(perDelivery::containsKey).count();
+      long duplicates = perDelivery.values().stream().mapToInt(n -> n - 1).sum();
+      long lost = ids.size() - delivered;
+      int[] faults = slack.injectedFaults();
+      System.out.printf("CRASH TEST: %d stories x %d channels = %d deliveries; kills %d (%d while posting);"
+              + " faults injected: %d (429/500 before posting) + %d (500 after posting); delivered %d, duplicates %d,"
+              + " lost %d; Slack history lookups %d%n", STORIES, CHANNELS, ids.size(), kills, killedWhileSending,
+          faults[0], faults[1], delivered, duplicates, lost, slack.calls("conversations.history").size());
+      assertThat(kills).isEqualTo(KILLS);
+      assertThat(duplicates).isZero();
+      assertThat(lost).isZero();
+      assertThat(perDelivery.keySet()).containsOnlyElementsOf(ids);
+    }
+  }
+
+  private static int posted(FakeSlack slack) {
+    return slack.channelsWithHistory().stream().mapToInt(ch -> slack.history(ch).size()).sum();
+  }
+
+  private static long distinctDelivered(FakeSlack slack, Set<Long> ids) {
+    Set<Long> seen = new HashSet<>();
+    for (String ch : slack.channelsWithHistory()) {
+      for (ObjectNode m : slack.history(ch)) seen.add(m.path("metadata").path("event_payload").path("delivery_id").asLong());
+    }
+    seen.retainAll(ids);
+    return seen.size();
+  }
+
+  private static void seed(Database db, List<ChannelRef> channels) {
+    Instant t0 = Instant.now();
+    JdbcFeedStore feeds = new JdbcFeedStore(db, Clock.systemUTC());
+    feeds.syncConfigured(List.of(new FeedConfig("https://seed.example/feed", "Seed", null, true)));
+    long feedId = feeds.all().get(0).id();
+    Deduper deduper = new Deduper();
+    List<NewsItem> news = new ArrayList<>();
+    for (int i = 0; i < STORIES; i++) {
+      news.add(new NewsItem("g" + i, "Story " + i, "https://seed.example/" + i, "Summary of story " + i, "", null,
+          t0, null, List.of(), null, List.of()));
+    }
+    DedupeResult r = deduper.split(deduper.identify(news), KnownItems.none(), true);
+    Map<String, List<ChannelRef>> routes = new HashMap<>();
+    r.news().forEach(it -> routes.put(it.keyHash(), channels));
+    new JdbcItemStore(db).commitPoll(new PollCommit(feedId, FeedValidators.none(), null, t0, r, routes));
+    assertThat(new JdbcDeliveryStore(db).countByStatus("PENDING")).isEqualTo((long) STORIES * channels.size());
+  }
+}
