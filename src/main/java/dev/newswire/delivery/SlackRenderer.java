@@ -129,6 +129,15 @@ public final class SlackRenderer {
 
   /** A header, then one section per story separated by dividers; stories beyond the block budget are counted. */
   public ObjectNode digest(String heading, List<Card> cards) {
+    return digest(heading, cards, List.of());
+  }
+
+  /**
+   * A digest whose stories each get a "More like this" button for their primary topic (by position in
+   * {@code primaryTopicIds}; a missing or blank id means no button). The button is the section's accessory, so it
+   * costs no extra block.
+   */
+  public ObjectNode digest(String heading, List<Card> cards, List<String> primaryTopicIds) {
     ObjectNode args = JSON.objectNode();
     String title = SlackMrkdwn.fitPlain(heading, MAX_HEADER);
     title = title.isEmpty() ? "Top stories" : title;
@@ -141,7 +150,14 @@ public final class SlackRenderer {
       if (i > 0) {
         blocks.addObject().put("type", "divider");
       }
-      blocks.addObject().put("type", "section").set("text", mrkdwn(digestEntry(cards.get(i), share)));
+      ObjectNode section = blocks.addObject().put("type", "section");
+      section.set("text", mrkdwn(digestEntry(cards.get(i), share)));
+      // Topic ids are short (config ids are at most 32 characters); anything longer is not a topic id and would
+      // eat the digest's text budget, so it gets no button.
+      if (i < primaryTopicIds.size() && primaryTopicIds.get(i) != null && primaryTopicIds.get(i).length() <= 64) {
+        buttonValue(primaryTopicIds.get(i))
+            .ifPresent(topic -> section.set("accessory", actionButton("More like this", ACTION_MORE, topic)));
+      }
     }
     if (shown < cards.size()) {
       ObjectNode more = blocks.addObject().put("type", "context");

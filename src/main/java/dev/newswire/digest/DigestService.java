@@ -88,9 +88,11 @@ public final class DigestService {
     int stories = 0;
     for (Group g : mine) {
       Instant last = g.members().stream().allMatch(s -> s.id() > 0) ? lastDigest(g) : now.minus(Duration.ofDays(1));
-      List<Card> cards = compose(g, last, now);
+      Composed composed = composeWithTopics(g, last, now);
+      List<Card> cards = composed.cards();
       if (cards.isEmpty()) continue;
-      DeliveryResult r = deliver(g, new Digest("now|" + g.key() + "|" + now, heading(g, cards.size(), last), cards));
+      DeliveryResult r = deliver(g, new Digest("now|" + g.key() + "|" + now, heading(g, cards.size(), last), cards,
+          composed.topicIds()));
       if (r instanceof DeliveryResult.Failed f) return new DigestOutcome(0, "The digest could not be posted: " + f.reason());
       if (r instanceof DeliveryResult.RetryLater rl) return new DigestOutcome(0, "The platform is busy (" + rl.reason() + "); try again in a minute.");
       stories += cards.size();
@@ -104,10 +106,11 @@ public final class DigestService {
   public record DigestOutcome(int stories, String message) {}
 
   private DeliveryResult send(Group g, Instant last, Instant now, Instant due) {
-    List<Card> cards = compose(g, last, now);
+    Composed composed = composeWithTopics(g, last, now);
+    List<Card> cards = composed.cards();
     DeliveryResult r = cards.isEmpty()
         ? new DeliveryResult.Sent("empty")
-        : deliver(g, new Digest(g.key() + "|" + due, heading(g, cards.size(), last), cards));
+        : deliver(g, new Digest(g.key() + "|" + due, heading(g, cards.size(), last), cards, composed.topicIds()));
     if (r instanceof DeliveryResult.Sent || r instanceof DeliveryResult.Failed) {
       // Failed digests are not retried forever: the reason is logged and the next one comes at its time.
       store.markDigested(g.members().stream().map(Subscription::id).toList(), now);
@@ -127,7 +130,18 @@ public final class DigestService {
     }
   }
 
+  /** The cards of a digest and each card's primary topic id ("" when none), in the same order. */
+  record Composed(List<Card> cards, List<String> topicIds) {
+    boolean isEmpty() {
+      return cards.isEmpty();
+    }
+  }
+
   List<Card> compose(Group g, Instant since, Instant until) {
+    return composeWithTopics(g, since, until).cards();
+  }
+
+  Composed composeWithTopics(Group g, Instant since, Instant until) {
     List<ChannelFilter> channelFilters = subscriptions.filters(g.channel());
     List<Ranked> ranked = new ArrayList<>();
     for (DigestCandidate c : store.announcedBetween(since, until, CANDIDATES)) {
@@ -156,8 +170,10 @@ public final class DigestService {
     Comparator<Ranked> order = Comparator.comparingInt(Ranked::topicMatch).reversed()
         .thenComparing(Comparator.comparingInt((Ranked r) -> r.candidate().sources()).reversed())
         .thenComparing((Ranked r) -> r.candidate().story().firstSeenAt(), Comparator.reverseOrder());
-    return byTitle.values().stream().sorted(order).limit(MAX_STORIES)
-        .map(r -> enricher.enrich(r.item(), r.candidate().story().feedName(), null)).toList();
+    List<Ranked> top = byTitle.values().stream().sorted(order).limit(MAX_STORIES).toList();
+    return new Composed(
+        top.stream().map(r -> enricher.enrich(r.item(), r.candidate().story().feedName(), null)).toList(),
+        top.stream().map(r -> r.item().topics().isEmpty() ? "" : r.item().topics().get(0)).toList());
   }
 
   private record Ranked(DigestCandidate candidate, NewsItem item, int topicMatch) {}

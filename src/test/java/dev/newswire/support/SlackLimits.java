@@ -52,7 +52,8 @@ public final class SlackLimits {
           block.get("fields").forEach(f -> assertTextObject(f, 2000));
         }
         if (block.has("accessory")) {
-          assertImage(block.get("accessory"));
+          if (block.get("accessory").path("type").asText().equals("button")) assertButton(block.get("accessory"));
+          else assertImage(block.get("accessory"));
         }
       }
       case "context" -> {
@@ -68,27 +69,7 @@ public final class SlackLimits {
       case "actions" -> {
         assertThat(block.path("elements").size()).isBetween(1, 25);
         for (JsonNode element : block.get("elements")) {
-          assertThat(element.path("type").asText()).isEqualTo("button");
-          assertTextObject(element.get("text"), 75);
-          assertThat(element.path("text").path("type").asText()).isEqualTo("plain_text");
-          assertThat(element.has("url") || element.has("value")).as("a button links or carries a value").isTrue();
-          if (element.has("url")) {
-            assertThat(element.path("url").asText()).matches(HTTP_URL).hasSizeLessThanOrEqualTo(3000);
-          }
-          if (element.has("value")) {
-            assertThat(element.get("value").asText()).isNotEmpty().hasSizeLessThanOrEqualTo(2000);
-          }
-          if (element.has("action_id")) {
-            assertThat(element.get("action_id").asText().length()).isLessThanOrEqualTo(255);
-          }
-          if (element.has("confirm")) {
-            JsonNode confirm = element.get("confirm");
-            assertTextObject(confirm.get("title"), 100);
-            assertTextObject(confirm.get("text"), 300);
-            assertTextObject(confirm.get("confirm"), 30);
-            assertTextObject(confirm.get("deny"), 30);
-            assertThat(confirm.path("title").path("type").asText()).isEqualTo("plain_text");
-          }
+          assertButton(element);
         }
         java.util.List<String> ids = new java.util.ArrayList<>();
         block.get("elements").forEach(e -> { if (e.has("action_id")) ids.add(e.get("action_id").asText()); });
@@ -96,6 +77,31 @@ public final class SlackLimits {
       }
       case "image" -> assertImage(block);
       default -> { }
+    }
+  }
+
+  /** A button in an actions block or as a section's accessory. */
+  private static void assertButton(JsonNode element) {
+    assertThat(element.path("type").asText()).isEqualTo("button");
+    assertTextObject(element.get("text"), 75);
+    assertThat(element.path("text").path("type").asText()).isEqualTo("plain_text");
+    assertThat(element.has("url") || element.has("value")).as("a button links or carries a value").isTrue();
+    if (element.has("url")) {
+      assertThat(element.path("url").asText()).matches(HTTP_URL).hasSizeLessThanOrEqualTo(3000);
+    }
+    if (element.has("value")) {
+      assertThat(element.get("value").asText()).isNotEmpty().hasSizeLessThanOrEqualTo(2000);
+    }
+    if (element.has("action_id")) {
+      assertThat(element.get("action_id").asText().length()).isLessThanOrEqualTo(255);
+    }
+    if (element.has("confirm")) {
+      JsonNode confirm = element.get("confirm");
+      assertTextObject(confirm.get("title"), 100);
+      assertTextObject(confirm.get("text"), 300);
+      assertTextObject(confirm.get("confirm"), 30);
+      assertTextObject(confirm.get("deny"), 30);
+      assertThat(confirm.path("title").path("type").asText()).isEqualTo("plain_text");
     }
   }
 

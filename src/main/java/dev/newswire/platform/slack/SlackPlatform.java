@@ -85,7 +85,7 @@ public final class SlackPlatform implements ChatPlatform {
 
   @Override
   public DeliveryResult deliverDigest(Digest digest, ChannelRef channel) {
-    return send(renderer.digest(digest.heading(), digest.cards()), digest.key(), channel);
+    return send(renderer.digest(digest.heading(), digest.cards(), digest.primaryTopicIds()), digest.key(), channel);
   }
 
   private DeliveryResult send(ObjectNode args, String deliveryKey, ChannelRef channel) {
