@@ -22,7 +22,17 @@ public final class Bench {
 
   public static final List<String> SCENARIO_IDS = List.of("1", "2", "3", "4", "5", "6");
 
+  /**
+   * TCP_NODELAY on the JDK HttpServer's sockets (read once, when its first server is made). Without it the server
+   * writes a response's headers and body as two segments and Nagle holds the second until the client's delayed ACK
+   * (~40 ms), which capped every sequential request/response exchange at ~20/s: an artefact of the bench servers.
+   */
+  static void noDelay() {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   public Run run(BenchSizes sizes, Path corpusDir, Path jar, String command) throws Exception {
+    noDelay();
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     double loadBefore = os.getSystemLoadAverage();
     long t0 = System.nanoTime();
@@ -157,6 +167,9 @@ public final class Bench {
     md.append("* Machine: ").append(run.machine()).append("\n");
     md.append("* Load average (1 min) at start / end: ").append(fmt2(run.loadBefore())).append(" / ")
         .append(fmt2(run.loadAfter())).append(" (the machine is shared; the feed server runs on the same cores)\n");
+    md.append("* Bench servers (feeds, Discord, Slack) are JDK HttpServers on loopback in the same JVM, with"
+        + " TCP_NODELAY (`sun.net.httpserver.nodelay=true`; without it every request/response waited ~40 ms for a"
+        + " delayed ACK)\n");
     md.append("* Run took ").append(fmt0(run.seconds())).append(" s\n\n");
     md.append("| # | scenario | figure | target | result | notes |\n|---|---|---|---|---|---|\n");
     for (BenchRow r : run.rows()) {

@@ -45,6 +45,10 @@ public final class BenchDiscordServer implements AutoCloseable {
   private static final String JOINED = "2024-01-01T00:00:00.000000+00:00";
   private static final Pattern MESSAGES = Pattern.compile("/channels/(\\d+)/messages");
 
+  static {
+    Bench.noDelay();
+  }
+
   private final HttpServer http;
   private final Gateway gateway;
   private final ExecutorService httpThreads;
