@@ -21,7 +21,8 @@ final class ScenarioRows {
         r.delivered() + "/" + r.channels() + " channels got exactly one message in " + fmt1(r.seconds()) + " s; 429s"
             + " answered: " + r.global429() + " global, " + (r.rateLimited() - r.global429()) + " per-route (JDA waited"
             + " and retried every one; none reached the Dispatcher: " + r.retries() + " retries, " + r.failed()
-            + " failed); mean " + fmt1(r.meanPostMs()) + " ms per post, one at a time (the Dispatcher is sequential)");
+            + " failed); " + fmt1(r.meanPostMs()) + " ms per message overall, one post at a time (the Dispatcher is"
+            + " sequential), including JDA's 1 s waits after each global 429");
     if (!met) {
       StringBuilder w = new StringBuilder();
       if (!clean) {
@@ -34,9 +35,11 @@ final class ScenarioRows {
             .append(r.global429()).append(" times here). Fix: a client-side global limiter just under 50 req/s in front"
             + " of JDA (a RestRateLimiter wrapper or a token bucket in DiscordPlatform), so the 429 never happens. ");
       }
-      if (r.meanPostMs() > 1000.0 / 45) {
-        w.append("A post takes ").append(fmt1(r.meanPostMs())).append(" ms end to end and the Dispatcher waits for"
-            + " each before the next, so it cannot reach 50/s: ").append(fmt0(1000 / r.meanPostMs()))
+      // Time per post without the whole seconds JDA spent waiting out global 429s.
+      double postMs = Math.max(0.001, (r.seconds() - r.global429()) * 1000 / Math.max(1, r.messages()));
+      if (postMs > 1000.0 / 45) {
+        w.append("Without those waits a post still takes ").append(fmt1(postMs)).append(" ms and the Dispatcher"
+            + " waits for each before the next, so it cannot reach 50/s: ").append(fmt0(1000 / postMs))
             .append(" msg/s at most. Fix: let the Dispatcher keep several channels in flight (per-channel order kept),"
                 + " which JDA's per-bucket queues already allow; a loaded machine (see load average) inflates the"
                 + " per-post time.");
