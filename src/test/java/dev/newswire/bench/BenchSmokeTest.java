@@ -21,15 +21,19 @@ class BenchSmokeTest {
     List<String> ids = run.rows().stream().map(BenchRow::id).distinct().toList();
     assertThat(ids).containsExactlyElementsOf(Bench.SCENARIO_IDS);
     for (BenchRow row : run.rows()) {
-      if (List.of("1", "2", "6").contains(row.id())) {
-        assertThat(row.measured()).as(row.scenario()).isTrue();
-        assertThat(row.value()).as(row.scenario()).isPositive().isFinite();
-        assertThat(row.figure()).as(row.scenario()).matches("^[0-9][0-9,.]* .*");
-        assertThat(row.met()).as(row.scenario()).isNotNull();
-      } else {
-        assertThat(row.figure()).startsWith("not measured yet: needs ");
-      }
+      assertThat(row.measured()).as(row.scenario()).isTrue();
+      assertThat(row.value()).as(row.scenario()).isPositive().isFinite();
+      assertThat(row.figure()).as(row.scenario()).matches("^[0-9][0-9,.]* .*");
+      assertThat(row.met()).as(row.scenario()).isNotNull();
     }
+    assertThat(run.rows().stream().filter(r -> r.id().equals("3"))).hasSize(2);
+    for (FanoutBench.Result r : run.fanout()) {
+      assertThat(r.lost()).as(r.platform()).isZero();
+      assertThat(r.duplicated()).as(r.platform()).isZero();
+      assertThat(r.failed()).as(r.platform()).isZero();
+    }
+    assertThat(run.latency().arrived()).isEqualTo(run.latency().expected());
+    assertThat(run.search().errors()).isZero();
     assertThat(run.poll().get(0).failed()).isZero();
     assertThat(run.poll().get(0).fetched()).isPositive();
     assertThat(run.poll().get(0).notModified()).isPositive();
@@ -41,6 +45,7 @@ class BenchSmokeTest {
       assertThat(table).contains(row.figure());
       assertThat(markdown).contains("| " + row.id() + " | " + row.scenario() + " | " + row.figure() + " |");
     }
-    assertThat(markdown).contains("Machine:", "cores", "Java", "Reproduce:");
+    assertThat(markdown).contains("Machine:", "cores", "Java", "Reproduce:", "## Fan-out (scenario 3)")
+        .doesNotContain("not measured yet");
   }
 }
