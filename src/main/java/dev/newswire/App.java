@@ -305,6 +305,7 @@ public final class App implements AutoCloseable {
   public void close() {
     if (opsServer != null) opsServer.close();
     if (scheduler != null) scheduler.close();
+    dispatcher.close();
     if (slack != null) slack.close();
     if (discord != null) discord.close();
     index.close();

@@ -12,6 +12,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,10 +34,19 @@ public final class Dispatcher {
   /** How long a claim holds; a dispatcher that dies leaves its claims to be taken over (in doubt) after this. */
   public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
   private static final int CLAIM_BATCH = 100;
+  /** Channels sent to at the same time; each channel stays in order on one worker. */
+  static final int CHANNEL_WORKERS = 8;
 
   private final DeliveryStore deliveries;
   private final Map<String, ChatPlatform> platforms;
   private final StoryEnricher enricher;
+  /** Channel workers: daemon threads, so a dispatcher never keeps the JVM alive. */
+  private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(
+      CHANNEL_WORKERS, r -> {
+        Thread t = new Thread(r, "newswire-dispatch");
+        t.setDaemon(true);
+        return t;
+      });
   private final Clock clock;
   private final PipelineMetrics metrics;
   private final String claimant;
@@ -81,71 +94,97 @@ public final class Dispatcher {
    * process; several processes share the outbox through claims.
    */
   public synchronized int dispatchDue() {
-    int sent = 0;
-    Map<ChannelRef, String> problems = new HashMap<>(deliveries.channelProblems());
-    Set<ChannelRef> heldBack = new HashSet<>();
+    AtomicInteger sent = new AtomicInteger();
+    Map<ChannelRef, String> problems = new ConcurrentHashMap<>(deliveries.channelProblems());
+    Set<ChannelRef> heldBack = ConcurrentHashMap.newKeySet();
     while (true) {
       List<PendingDelivery> due = deliveries.claim(clock.instant(), CLAIM_BATCH, claimant, lease);
-      List<Long> untouched = new ArrayList<>();
-      int progressed = 0;
+      List<Long> untouched = java.util.Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger progressed = new AtomicInteger();
+      // Channels are independent: each one's deliveries go in order on one worker, while other channels proceed
+      // in parallel, so one paced or slow channel never holds up the rest.
+      Map<ChannelRef, List<PendingDelivery>> byChannel = new LinkedHashMap<>();
+      for (PendingDelivery d : due) byChannel.computeIfAbsent(d.channel(), k -> new ArrayList<>()).add(d);
       try {
-        for (PendingDelivery d : due) {
-          String problem = problems.get(d.channel());
-          if (problem != null) {
-            deliveries.markFailed(d.id(), "Not sent: the channel is paused. " + problem);
-            record(d, "skipped");
-            progressed++;
-            continue;
-          }
-          if (heldBack.contains(d.channel())) {
-            untouched.add(d.id());
-            continue;
-          }
-          ChatPlatform platform = platforms.get(d.channel().platform());
-          if (platform == null) {
-            // The platform is not configured in this run (its token is unset): keep the delivery for a run that has it.
-            heldBack.add(d.channel());
-            untouched.add(d.id());
-            continue;
-          }
-          // The card is built at send time from the stored item: enrichment is deterministic, so a retry or a
-          // restart posts the same card.
-          // The card is built at send time from the stored item: enrichment is deterministic, so a retry or a
-          // restart posts the same card; "also covered by" is what the story cluster knows now.
-          Story story = new Story(d.id(), d.story().feedUrl(), d.story().feedName(), d.story().item(),
-              withCoverage(enricher.enrich(d.story().item(), d.story().feedName(), null), d.story().id()));
-          progressed++;
-          DeliveryResult result;
-          if (d.inDoubt()) {
-            Optional<String> already;
-            try {
-              already = platform.findDelivered(story, d.channel(), d.createdAt());
-            } catch (RuntimeException e) {
-              result = new DeliveryResult.RetryLater("cannot check whether an interrupted send already arrived: " + e, null);
-              handle(d, result, problems, heldBack);
-              continue;
+        List<Future<?>> running = new ArrayList<>();
+        for (List<PendingDelivery> channelDeliveries : byChannel.values()) {
+          running.add(workers.submit(() -> {
+            for (PendingDelivery d : channelDeliveries) {
+              if (dispatchOne(d, problems, heldBack, untouched, progressed)) sent.incrementAndGet();
             }
-            if (already.isPresent()) {
-              log.info("Delivery {} to {} had already arrived (message {}) before a crash; recorded, not resent",
-                  d.id(), d.channel(), already.get());
-              deliveries.markSent(d.id(), already.get(), clock.instant());
-              sent++;
-              record(d, "recovered");
-              continue;
-            }
+          }));
+        }
+        for (Future<?> f : running) {
+          try {
+            f.get();
+          } catch (java.util.concurrent.ExecutionException e) {
+            log.error("A channel's dispatch failed unexpectedly; its deliveries are retried", e.getCause());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return sent.get();
           }
-          result = deliverSafely(platform, story, d.channel());
-          if (handle(d, result, problems, heldBack)) sent++;
         }
       } finally {
-        deliveries.release(untouched);
+        deliveries.release(new ArrayList<>(untouched));
       }
-      if (due.size() < CLAIM_BATCH || progressed == 0) {
+      if (due.size() < CLAIM_BATCH || progressed.get() == 0) {
         dispatchEdits();
-        return sent;
+        return sent.get();
       }
     }
   }
+
+  /** Sends one delivery (or records why not); true when it was sent or found already delivered. */
+  private boolean dispatchOne(PendingDelivery d, Map<ChannelRef, String> problems, Set<ChannelRef> heldBack,
+      List<Long> untouched, AtomicInteger progressed) {
+    String problem = problems.get(d.channel());
+    if (problem != null) {
+      deliveries.markFailed(d.id(), "Not sent: the channel is paused. " + problem);
+      record(d, "skipped");
+      progressed.incrementAndGet();
+      return false;
+    }
+    if (heldBack.contains(d.channel())) {
+      untouched.add(d.id());
+      return false;
+    }
+    ChatPlatform platform = platforms.get(d.channel().platform());
+    if (platform == null) {
+      // The platform is not configured in this run (its token is unset): keep the delivery for a run that has it.
+      heldBack.add(d.channel());
+      untouched.add(d.id());
+      return false;
+    }
+    // The card is built at send time from the stored item: enrichment is deterministic, so a retry or a
+    // restart posts the same card; "also covered by" is what the story cluster knows now.
+    Story story = new Story(d.id(), d.story().feedUrl(), d.story().feedName(), d.story().item(),
+        withCoverage(enricher.enrich(d.story().item(), d.story().feedName(), null), d.story().id()));
+    progressed.incrementAndGet();
+    if (d.inDoubt()) {
+      Optional<String> already;
+      try {
+        already = platform.findDelivered(story, d.channel(), d.createdAt());
+      } catch (RuntimeException e) {
+        handle(d, new DeliveryResult.RetryLater("cannot check whether an interrupted send already arrived: " + e, null),
+            problems, heldBack);
+        return false;
+      }
+      if (already.isPresent()) {
+        log.info("Delivery {} to {} had already arrived (message {}) before a crash; recorded, not resent",
+            d.id(), d.channel(), already.get());
+        deliveries.markSent(d.id(), already.get(), clock.instant());
+        record(d, "recovered");
+        return true;
+      }
+    }
+    return handle(d, deliverSafely(platform, story, d.channel()), problems, heldBack);
+  }
+
+  /** Stops the channel workers; safe to call more than once. */
+  public void close() {
+    workers.shutdownNow();
+  }
+
 
   /** The card plus the other outlets of its story (story clustering), as known now. */
   private dev.newswire.news.Card withCoverage(dev.newswire.news.Card card, long itemId) {
