@@ -90,18 +90,8 @@ public final class SlackPlatform implements ChatPlatform {
 
   private DeliveryResult send(ObjectNode args, String deliveryKey, ChannelRef channel) {
     String ch = channel.channel();
-    Duration wait = reserveSlot(ch);
-    if (wait.compareTo(maxInlineWait) > 0) {
-      return new DeliveryResult.RetryLater("Slack channel " + ch + " is paced (rate limit)", wait);
-    }
-    if (!wait.isZero()) {
-      try {
-        Thread.sleep(wait.toMillis(), (int) (wait.toNanosPart() % 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new DeliveryResult.RetryLater("interrupted while pacing", null);
-      }
-    }
+    DeliveryResult paced = awaitSlot(ch);
+    if (paced != null) return paced;
     try {
       ChatPostMessageResponse r = post(ch, args, deliveryKey);
       if (!r.isOk() && "not_in_channel".equals(r.getError())) {
@@ -190,18 +180,8 @@ public final class SlackPlatform implements ChatPlatform {
   @Override
   public DeliveryResult edit(ChannelRef channel, String messageId, Story updated) {
     String ch = channel.channel();
-    Duration wait = reserveSlot(ch);
-    if (wait.compareTo(maxInlineWait) > 0) {
-      return new DeliveryResult.RetryLater("Slack channel " + ch + " is paced (rate limit)", wait);
-    }
-    if (!wait.isZero()) {
-      try {
-        Thread.sleep(wait.toMillis(), (int) (wait.toNanosPart() % 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new DeliveryResult.RetryLater("interrupted while pacing", null);
-      }
-    }
+    DeliveryResult paced = awaitSlot(ch);
+    if (paced != null) return paced;
     ObjectNode args = renderer.render(updated);
     JsonNode blocks = args.get("blocks");
     try {
@@ -239,6 +219,26 @@ public final class SlackPlatform implements ChatPlatform {
         .unfurlLinks(args.path("unfurl_links").asBoolean(false))
         .unfurlMedia(args.path("unfurl_media").asBoolean(false))
         .metadataAsString(metadata.toString()));
+  }
+
+  /**
+   * Waits for this channel's next posting slot when it is near; returns null when the caller may post now, or a
+   * RetryLater when the slot is too far off (or the wait was interrupted).
+   */
+  private DeliveryResult awaitSlot(String ch) {
+    Duration wait = reserveSlot(ch);
+    if (wait.compareTo(maxInlineWait) > 0) {
+      return new DeliveryResult.RetryLater("Slack channel " + ch + " is paced (rate limit)", wait);
+    }
+    if (!wait.isZero()) {
+      try {
+        Thread.sleep(wait.toMillis(), (int) (wait.toNanosPart() % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new DeliveryResult.RetryLater("interrupted while pacing", null);
+      }
+    }
+    return null;
   }
 
   /** Reserves this channel's next slot; returns how long to wait for it (zero when free now). */
