@@ -118,11 +118,11 @@ public final class App implements AutoCloseable {
     this.cycle = new FeedCycle(fetcher, new FeedParser(), new Deduper(), classifier, router, feeds, items,
         config.polling(), clock, metrics, clustererFor(config.clustering(), items, clock), new JdbcFeedNotices(db));
 
-    this.index = new LuceneStoryIndex(items);
-    long started = System.nanoTime();
-    index.catchUp();
-    log.info("Search index: {} stories in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
-    cycle.onCommit(commit -> index.catchUp());
+    this.index = new LuceneStoryIndex(items, config.storage().searchIndexDir());
+    log.info("Search index ({}): {} stories indexed; new ones are added in the background", index.location(),
+        index.size());
+    index.catchUpSoon();
+    cycle.onCommit(commit -> index.catchUpSoon());
     CommandContext context = new CommandContext(config, taxonomy, classifier, new Enricher(taxonomy), feeds, items,
         deliveries, subscriptions, index, new FeedProbe(fetcher, new FeedParser()), scheduleListener(),
         new Admins(config.admins()), clock);
@@ -282,6 +282,11 @@ public final class App implements AutoCloseable {
 
   public ItemStore items() {
     return items;
+  }
+
+  /** The full-text index behind /news search (built in the background after start). */
+  public LuceneStoryIndex searchIndex() {
+    return index;
   }
 
   public DeliveryStore deliveries() {

@@ -38,8 +38,8 @@ import java.util.stream.Stream;
 public final class FootprintBench {
 
   /** What scenario 6 measured. */
-  public record Result(int feeds, long storedItems, int cycles, double heapMb, double readyMs, String readyHow,
-      double insertSeconds) {}
+  public record Result(int feeds, long storedItems, int cycles, double heapMb, double readyMs, double readyCdsMs,
+      String readyHow, double insertSeconds) {}
 
   public static final String READY_LINE = "Newswire ready";
 
@@ -66,10 +66,17 @@ public final class FootprintBench {
       }
 
       double readyMs;
+      double readyCdsMs = Double.NaN;
       String how;
       if (sizes.childProcess() && jar != null && Files.isRegularFile(jar)) {
-        readyMs = childReadyMillis(jar, config, dir);
-        how = "child process `java -jar " + jar + " run`, JVM start to the \"" + READY_LINE + "\" log line";
+        readyMs = childReadyMillis(List.of(), jar, config, dir);
+        Path archive = dir.resolve("newswire.jsa");
+        if (trainClassArchive(jar, config, dir, archive)) {
+          readyCdsMs = childReadyMillis(List.of("-XX:SharedArchiveFile=" + archive), jar, config, dir);
+        }
+        how = "child process `java -jar newswire.jar run` on the database above, from process start to the \""
+            + READY_LINE + "\" log line (search index on disk, caught up); the second figure launches with an"
+            + " AppCDS archive made by one `run --once` (`-XX:ArchiveClassesAtExit`), as the Dockerfile does";
       } else {
         long t0 = System.nanoTime();
         try (App app = new App(cfg, nowhere, false, Clock.systemUTC())) {
@@ -78,7 +85,8 @@ public final class FootprintBench {
         }
         how = "in-process (warm JVM): App constructed + scheduler started";
       }
-      return new Result(sizes.footprintFeeds(), stored, sizes.pollCycles(), heapMb, readyMs, how, insertSeconds);
+      return new Result(sizes.footprintFeeds(), stored, sizes.pollCycles(), heapMb, readyMs, readyCdsMs, how,
+          insertSeconds);
     } finally {
       deleteQuietly(dir);
     }
@@ -89,6 +97,7 @@ public final class FootprintBench {
     y.append("storage:\n  url: \"jdbc:h2:file:").append(db.toString().replace('\\', '/')).append("\"\n");
     y.append("polling:\n  interval: 15m\n  threads: 16\n");
     y.append("network:\n  allowPrivateAddresses: true\n");
+    y.append("ops:\n  port: 0\n"); // a bot already on 8080 must not make the child fail
     y.append("feeds:\n");
     for (int i = 0; i < feeds; i++) {
       y.append("  - { name: \"bench ").append(i).append("\", url: \"").append(server.feedUri(i)).append("\" }\n");
@@ -143,24 +152,46 @@ public final class FootprintBench {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  private static double childReadyMillis(Path jar, Path config, Path dir) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "run", "--config",
-        config.toString());
+  /** One `run --once` with -XX:ArchiveClassesAtExit, as a build would do; false when the JVM made no archive. */
+  private static boolean trainClassArchive(Path jar, Path config, Path dir, Path archive) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-XX:ArchiveClassesAtExit=" + archive, "-jar",
+        jar.toAbsolutePath().toString(), "run", "--once", "--config", config.toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      return false;
+    }
+    return Files.isRegularFile(archive);
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Launches the jar and times it to the ready line; NaN (with the child's last lines on stderr) if it never came. */
+  private static double childReadyMillis(List<String> jvmOptions, Path jar, Path config, Path dir) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaBinary());
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "run", "--config", config.toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.directory(dir.toFile());
     pb.redirectErrorStream(true);
     pb.environment().put("NEWSWIRE_LOG_LEVEL", "INFO");
     long t0 = System.nanoTime();
     Process p = pb.start();
+    java.util.Deque<String> tail = new java.util.ArrayDeque<>();
     try {
       CompletableFuture<Double> ready = CompletableFuture.supplyAsync(() -> {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
           String line;
-          Double at = null;
           while ((line = r.readLine()) != null) {
-            if (at == null && line.contains(READY_LINE)) {
-              at = (System.nanoTime() - t0) / 1e6;
-              return at;
+            if (line.contains(READY_LINE)) return (System.nanoTime() - t0) / 1e6;
+            synchronized (tail) {
+              tail.addLast(line);
+              if (tail.size() > 20) tail.removeFirst();
             }
           }
           return Double.NaN;
@@ -168,7 +199,19 @@ public final class FootprintBench {
           return Double.NaN;
         }
       });
-      return ready.get(120, TimeUnit.SECONDS);
+      double ms;
+      try {
+        ms = ready.get(120, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        ms = Double.NaN;
+      }
+      if (Double.isNaN(ms)) {
+        synchronized (tail) {
+          System.err.println("Start-up bench: the child never logged \"" + READY_LINE + "\"; its last lines:");
+          tail.forEach(l -> System.err.println("  " + l));
+        }
+      }
+      return ms;
     } finally {
       p.destroy();
       if (!p.waitFor(30, TimeUnit.SECONDS)) {

@@ -104,7 +104,7 @@ final class ScenarioRows {
         + fmt1(r.p99()) + " ms)", r.p95(), "p95 < 50 ms on H2", met,
         r.queries() + " timed queries (" + r.queryKinds().size() + " kinds below, after 2 warm-up passes), "
             + r.withHits() + " with hits, " + r.errors() + " errors; max " + fmt1(r.max()) + " ms; items stored in "
-            + fmt1(r.insertSeconds()) + " s, index built at start-up in " + fmt1(r.indexSeconds()) + " s");
+            + fmt1(r.insertSeconds()) + " s, index built from scratch in " + fmt1(r.indexSeconds()) + " s (in the background after start-up; on disk a restart only adds new stories)");
     if (!met) {
       why.put(scenario, "Each search is a Lucene query (cheap) followed, per hit, by one H2 lookup (items.find(id))"
           + " and a card built from scratch (topic classification + extractive summary), so the time grows with the"

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -84,6 +85,7 @@ public final class SearchBench {
       Map<String, String> queries = queries(pool, vocab);
       long t1 = System.nanoTime();
       try (App app = new App(cfg, nowhere, false, Clock.systemUTC())) {
+        if (!app.searchIndex().awaitCaughtUp(Duration.ofMinutes(10))) throw new IllegalStateException("index not built");
         double indexSeconds = (System.nanoTime() - t1) / 1e9;
         int n = 0;
         for (int w = 0; w < 2; w++) {

@@ -95,7 +95,7 @@ public final class ConfigLoader {
     String user = blank(env.get("NEWSWIRE_DB_USER"));
     if (url != null || user != null) {
       c = c.withStorage(new StorageConfig(url != null ? url : c.storage().url(), user != null ? user : c.storage().user(),
-          c.storage().poolSize()));
+          c.storage().poolSize(), c.storage().searchIndex()));
     }
     String enabled = blank(env.get("NEWSWIRE_CLUSTER_ENABLED"));
     String id = blank(env.get("NEWSWIRE_INSTANCE_ID"));

@@ -8,6 +8,7 @@ import dev.newswire.pipeline.KnownItems;
 import dev.newswire.store.ItemStore;
 import dev.newswire.store.PollCommit;
 import dev.newswire.store.StoredItem;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,12 +16,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LuceneStoryIndexTest {
   static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
   /** Only what the index reads: items by id. */
-  static final class ListItems implements ItemStore {
+  static final class ListItems extends ListItemsBase {}
+
+  static class ListItemsBase implements ItemStore {
     final List<StoredItem> rows = new ArrayList<>();
 
     void add(String title, String summary, Instant at) {
@@ -46,7 +50,7 @@ class LuceneStoryIndexTest {
 
     @Override
     public Optional<StoredItem> find(long itemId) {
-      return Optional.of(rows.get((int) itemId - 1));
+      return itemId >= 1 && itemId <= rows.size() ? Optional.of(rows.get((int) itemId - 1)) : Optional.empty();
     }
 
     @Override
@@ -111,6 +115,84 @@ class LuceneStoryIndexTest {
       double perQueryMs = (System.nanoTime() - t1) / 1e6 / queries;
       System.out.printf("LuceneStoryIndex: indexed %d stories in %d ms; %.2f ms per query%n", n, indexMs, perQueryMs);
       assertThat(index.size()).isEqualTo(n);
+    }
+  }
+
+  @Test
+  void onDiskIndexKeepsWhatItIndexedAndOnlyAddsNewRowsAfterARestart(@TempDir Path dir) {
+    CountingItems items = new CountingItems();
+    items.add("Nvidia GPU news", "chips", T0);
+    items.add("Robot arm learns", "robots", T0.plusSeconds(60));
+    Path where = dir.resolve("index");
+    try (LuceneStoryIndex index = new LuceneStoryIndex(items, Optional.of(where))) {
+      index.catchUp();
+      assertThat(index.location()).isEqualTo(where.toString());
+    }
+    items.add("Fresh GPU story", "", T0.plusSeconds(120));
+    items.reads.clear();
+    try (LuceneStoryIndex index = new LuceneStoryIndex(items, Optional.of(where))) {
+      assertThat(index.size()).as("kept on disk").isEqualTo(2);
+      index.catchUpSoon();
+      assertThat(index.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+      assertThat(items.reads).as("the restart read only rows after the last indexed id").containsExactly(2L);
+      assertThat(index.search("gpu", null, 10)).containsExactly(3L, 1L);
+      assertThat(index.size()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void anIndexAheadOfTheDatabaseIsRebuilt(@TempDir Path dir) {
+    ListItems before = new ListItems();
+    for (int i = 0; i < 5; i++) before.add("Old story " + i, "gpu", T0.plusSeconds(i));
+    Path where = dir.resolve("index");
+    try (LuceneStoryIndex index = new LuceneStoryIndex(before, Optional.of(where))) {
+      index.catchUp();
+    }
+    ListItems replaced = new ListItems(); // a fresh database: ids start at 1 again and mean other stories
+    replaced.add("New robot story", "robots", T0);
+    try (LuceneStoryIndex index = new LuceneStoryIndex(replaced, Optional.of(where))) {
+      index.catchUp();
+      assertThat(index.search("gpu", null, 10)).isEmpty();
+      assertThat(index.search("robot", null, 10)).containsExactly(1L);
+      assertThat(index.size()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSecondProcessOnTheSameDirectoryFallsBackToMemory(@TempDir Path dir) {
+    ListItems items = new ListItems();
+    items.add("Nvidia GPU news", "chips", T0);
+    Path where = dir.resolve("index");
+    try (LuceneStoryIndex first = new LuceneStoryIndex(items, Optional.of(where));
+         LuceneStoryIndex second = new LuceneStoryIndex(items, Optional.of(where))) {
+      assertThat(second.location()).isEqualTo("memory");
+      second.catchUp();
+      first.catchUp();
+      assertThat(second.search("gpu", null, 10)).containsExactly(1L);
+      assertThat(first.search("gpu", null, 10)).containsExactly(1L);
+    }
+  }
+
+  @Test
+  void aSearchRightAfterACommitFindsTheNewStory() {
+    ListItems items = new ListItems();
+    try (LuceneStoryIndex index = new LuceneStoryIndex(items)) {
+      index.catchUpSoon();
+      items.add("Breaking: new open model", "weights released", T0);
+      index.catchUpSoon(); // what a poll commit does; the search must not race it
+      assertThat(index.search("model", null, 10)).containsExactly(1L);
+      assertThat(index.catchingUp()).isFalse();
+    }
+  }
+
+  /** Records which ids the index asked for rows after, to show a restart does not re-read everything. */
+  static final class CountingItems extends ListItemsBase {
+    final List<Long> reads = new ArrayList<>();
+
+    @Override
+    public List<StoredItem> after(long afterId, int limit) {
+      reads.add(afterId);
+      return super.after(afterId, limit);
     }
   }
 }
