@@ -6,6 +6,7 @@ import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.DeliveryResult;
 import dev.newswire.delivery.Digest;
 import dev.newswire.delivery.DiscordRenderer;
+import dev.newswire.delivery.RequestPacer;
 import dev.newswire.delivery.Story;
 import java.io.IOException;
 import java.time.Duration;
@@ -28,9 +29,10 @@ import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 
 /**
- * Posts story cards to Discord channels through JDA. JDA already waits out 429s per rate-limit bucket and retries
- * 502/503/504/52x a few times itself, so this class adds no limiter: it only maps what is left to a
- * {@link DeliveryResult}.
+ * Posts story cards to Discord channels through JDA. JDA waits out 429s per rate-limit bucket and retries
+ * 502/503/504/52x a few times itself; it does not pace the global limit ahead of time (it only reacts to a global
+ * 429, which stops every request for a second), so posts and edits first take a slot from a {@link RequestPacer}
+ * just under Discord's 50 requests/s. What is left is mapped to a {@link DeliveryResult}.
  */
 public final class DiscordPlatform implements ChatPlatform {
   public static final String ID = "discord";
@@ -42,6 +44,10 @@ public final class DiscordPlatform implements ChatPlatform {
   private final DiscordRenderer renderer;
   private final Duration timeout;
   private final java.util.function.Predicate<ChannelRef> threadPerStory;
+  private final RequestPacer globalPacer;
+
+  /** Discord's global limit is 50 requests/s per bot; 48 leaves room for command replies and thread creation. */
+  public static final double GLOBAL_REQUESTS_PER_SECOND = 48;
 
   public DiscordPlatform(JDA jda, DiscordRenderer renderer, Duration timeout) {
     this(jda, renderer, timeout, channel -> false);
@@ -50,10 +56,27 @@ public final class DiscordPlatform implements ChatPlatform {
   /** @param threadPerStory channels where each posted story gets a public discussion thread */
   public DiscordPlatform(JDA jda, DiscordRenderer renderer, Duration timeout,
       java.util.function.Predicate<ChannelRef> threadPerStory) {
+    this(jda, renderer, timeout, threadPerStory, RequestPacer.perSecond(GLOBAL_REQUESTS_PER_SECOND));
+  }
+
+  public DiscordPlatform(JDA jda, DiscordRenderer renderer, Duration timeout,
+      java.util.function.Predicate<ChannelRef> threadPerStory, RequestPacer globalPacer) {
     this.jda = jda;
     this.renderer = renderer;
     this.timeout = timeout;
     this.threadPerStory = threadPerStory;
+    this.globalPacer = globalPacer;
+  }
+
+  /** False when interrupted while waiting: the caller answers RetryLater. */
+  private boolean awaitGlobalSlot() {
+    try {
+      globalPacer.acquire();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Override
@@ -113,6 +136,7 @@ public final class DiscordPlatform implements ChatPlatform {
     if (!missing.isEmpty()) {
       return new DeliveryResult.Failed(noPermission(target, missing));
     }
+    if (!awaitGlobalSlot()) return new DeliveryResult.RetryLater("interrupted while posting to Discord", null);
     CompletableFuture<Message> sent;
     try {
       sent = target.sendMessage(DiscordMessages.create(payload))
@@ -148,6 +172,7 @@ public final class DiscordPlatform implements ChatPlatform {
       return new DeliveryResult.Failed("Channel " + channel.channel() + " is not a Discord channel id.");
     }
     if (target == null) return new DeliveryResult.Failed(missingChannel(channel));
+    if (!awaitGlobalSlot()) return new DeliveryResult.RetryLater("interrupted while editing on Discord", null);
     CompletableFuture<Message> edited;
     try {
       edited = target.editMessageEmbedsById(messageId, DiscordMessages.embeds(renderer.render(updated.card())))
