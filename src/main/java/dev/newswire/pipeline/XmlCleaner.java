@@ -29,8 +29,18 @@ final class XmlCleaner {
   }
 
   private static String dropNonXmlCharacters(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      // Almost every character is in this range; only the rest needs the code-point check below.
+      if ((c >= 0x20 && c < 0xD800) || c == '\n' || c == '\r' || c == '\t') continue;
+      return dropNonXmlCharactersFrom(s, i);
+    }
+    return s;
+  }
+
+  private static String dropNonXmlCharactersFrom(String s, int start) {
     StringBuilder out = null;
-    for (int i = 0; i < s.length(); ) {
+    for (int i = start; i < s.length(); ) {
       int cp = s.codePointAt(i);
       int next = i + Character.charCount(cp);
       if (!Verifier.isXMLCharacter(cp)) {
@@ -121,33 +131,39 @@ final class XmlCleaner {
    * HTML named entities (&amp;nbsp;) become numeric references, and anything that cannot be a reference becomes a
    * literal ampersand. Entities the (removed) DOCTYPE would have defined stay visible as text, never expanded.
    */
+  /**
+   * Copies the text in runs between references (most of a feed is plain text, and per-character appends made this
+   * pass a large part of the parse time); CDATA sections and comments are passed over untouched.
+   */
   private static String fixEntities(String s) {
     if (s.indexOf('&') < 0) {
       return s;
     }
     StringBuilder out = new StringBuilder(s.length() + 64);
-    int i = 0;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (c == '<' && s.startsWith("<![CDATA[", i)) {
-        i = copyThrough(s, i, "]]>", out);
-      } else if (c == '<' && s.startsWith("<!--", i)) {
-        i = copyThrough(s, i, "-->", out);
-      } else if (c == '&') {
-        i = fixReference(s, i, out);
-      } else {
-        out.append(c);
-        i++;
+    int copied = 0;
+    int pos = 0;
+    int markup = s.indexOf("<!");
+    while (true) {
+      int amp = s.indexOf('&', pos);
+      if (amp < 0) break;
+      if (markup >= 0 && markup < amp) {
+        pos = endOfUntouched(s, markup);
+        markup = s.indexOf("<!", pos);
+        continue;
       }
+      out.append(s, copied, amp);
+      copied = fixReference(s, amp, out);
+      pos = copied;
     }
-    return out.toString();
+    return out.append(s, copied, s.length()).toString();
   }
 
-  private static int copyThrough(String s, int i, String terminator, StringBuilder out) {
-    int end = s.indexOf(terminator, i);
-    int stop = end < 0 ? s.length() : end + terminator.length();
-    out.append(s, i, stop);
-    return stop;
+  /** Just past a CDATA section or comment starting at i (the end of the text if unterminated); else past "<!". */
+  private static int endOfUntouched(String s, int i) {
+    String terminator = s.startsWith("<![CDATA[", i) ? "]]>" : s.startsWith("<!--", i) ? "-->" : null;
+    if (terminator == null) return i + 2;
+    int end = s.indexOf(terminator, i + 4);
+    return end < 0 ? s.length() : end + terminator.length();
   }
 
   private static int fixReference(String s, int amp, StringBuilder out) {
@@ -165,6 +181,10 @@ final class XmlCleaner {
     if (semi < 0 || semi == amp + 1) {
       out.append("&amp;");
       return amp + 1;
+    }
+    if (isPredefined(s, amp + 1, semi)) {
+      out.append(s, amp, semi + 1);
+      return semi + 1;
     }
     String name = s.substring(amp + 1, semi);
     if (name.startsWith("#")) {
@@ -194,6 +214,14 @@ final class XmlCleaner {
       }
     }
     return semi + 1;
+  }
+
+  /** amp, lt, gt, quot, apos: by far the most common references, kept without building a string. */
+  private static boolean isPredefined(String s, int from, int semi) {
+    int len = semi - from;
+    return (len == 3 && (s.startsWith("amp", from)))
+        || (len == 2 && (s.startsWith("lt", from) || s.startsWith("gt", from)))
+        || (len == 4 && (s.startsWith("quot", from) || s.startsWith("apos", from)));
   }
 
   private static int numericValue(String name) {
