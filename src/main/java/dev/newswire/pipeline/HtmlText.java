@@ -48,8 +48,27 @@ public final class HtmlText {
     return html.replace("<![CDATA[", "").replace("]]>", "");
   }
 
+  /** Most titles and many summaries need no change; checking is cheaper than rebuilding them. */
+  private static boolean alreadyCollapsed(String s) {
+    int n = s.length();
+    if (n == 0) return true;
+    char prev = ' ';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (prev == ' ') return false; // leading space or a run of spaces
+      } else if (c < 0x21 || c == '\u00a0' || c == '\u200b' || c == '\u2028' || c == '\u2029'
+          || (c > 0x7f && Character.isWhitespace(c))) {
+        return false;
+      }
+      prev = c;
+    }
+    return prev != ' ';
+  }
+
   /** Runs of spaces become one space, runs of line breaks one newline, and the ends are trimmed. */
   static String collapse(String s) {
+    if (alreadyCollapsed(s)) return s;
     StringBuilder out = new StringBuilder(s.length());
     boolean pendingSpace = false;
     boolean pendingBreak = false;
