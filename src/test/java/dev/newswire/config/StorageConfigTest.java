@@ -22,4 +22,12 @@ class StorageConfigTest {
         .contains(Path.of("/var/lib/nw/search"));
     assertThat(new StorageConfig(null, null, null, "memory").searchIndexDir()).isEmpty();
   }
+
+  @Test
+  void theYamlKeyIsRead(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path yaml = dir.resolve("newswire.yaml");
+    java.nio.file.Files.writeString(yaml, "storage:\n  url: jdbc:h2:mem:x\n  searchIndex: /tmp/nw-index\n");
+    NewswireConfig c = new ConfigLoader(java.util.Map.of()).load(yaml);
+    assertThat(c.storage().searchIndexDir()).contains(Path.of("/tmp/nw-index"));
+  }
 }
