@@ -58,6 +58,7 @@ import dev.newswire.store.jdbc.JdbcSubscriptionStore;
 import dev.newswire.store.SubscriptionStore;
 import dev.newswire.subscription.SubscriptionBootstrap;
 import dev.newswire.subscription.SubscriptionRouter;
+import dev.newswire.subscription.TopicMentions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -156,7 +157,8 @@ public final class App implements AutoCloseable {
     String claimant = ClusterConfig.AUTO.equals(config.cluster().instanceId()) ? Dispatcher.defaultClaimant()
         : config.cluster().instanceId() + ":" + ProcessHandle.current().pid();
     this.dispatcher = new Dispatcher(deliveries, platforms, enricher, clock, metrics, claimant,
-        config.cluster().claimLease(), ProblemReporter.toChannel(platforms), topicMentions);
+        config.cluster().claimLease(), ProblemReporter.toChannel(platforms),
+        new TopicMentions(topicMentions, classifier));
     this.digests = new DigestService(subscriptions, new JdbcDigestStore(db), platforms, classifier, enricher, clock);
   }
 

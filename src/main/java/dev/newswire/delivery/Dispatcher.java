@@ -4,7 +4,6 @@ import dev.newswire.pipeline.PipelineMetrics;
 import dev.newswire.pipeline.StoryEnricher;
 import dev.newswire.store.DeliveryStore;
 import dev.newswire.store.PendingDelivery;
-import dev.newswire.store.TopicMentionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +52,7 @@ public final class Dispatcher {
   private final String claimant;
   private final Duration lease;
   private final ProblemReporter reporter;
-  private final TopicMentionStore mentions;
+  private final StoryMentions mentions;
 
   public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock) {
     this(deliveries, platforms, enricher, clock, PipelineMetrics.NOOP);
@@ -70,12 +69,12 @@ public final class Dispatcher {
    */
   public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock,
       PipelineMetrics metrics, String claimant, Duration lease, ProblemReporter reporter) {
-    this(deliveries, platforms, enricher, clock, metrics, claimant, lease, reporter, TopicMentionStore.NONE);
+    this(deliveries, platforms, enricher, clock, metrics, claimant, lease, reporter, StoryMentions.NONE);
   }
 
   /** @param mentions who a story pings per channel and topic ({@code /news-admin mention}) */
   public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock,
-      PipelineMetrics metrics, String claimant, Duration lease, ProblemReporter reporter, TopicMentionStore mentions) {
+      PipelineMetrics metrics, String claimant, Duration lease, ProblemReporter reporter, StoryMentions mentions) {
     this.mentions = mentions;
     this.metrics = metrics;
     this.deliveries = deliveries;
@@ -171,7 +170,7 @@ public final class Dispatcher {
     progressed.incrementAndGet();
     try {
       // Only here, for the first post of an instant story: edits and digests are built without mentions.
-      story = story.withMentions(mentions.forTopics(d.channel(), d.story().item().topics()));
+      story = story.withMentions(mentions.forStory(d.channel(), d.story().item()));
     } catch (RuntimeException e) {
       // Posting without the ping would silently drop what the admin asked for: try again later instead.
       return handle(d, new DeliveryResult.RetryLater("cannot read the channel's topic mentions: " + e, null),
