@@ -131,7 +131,7 @@ public final class App implements AutoCloseable {
     CommandContext context = new CommandContext(config, taxonomy, classifier, new Enricher(taxonomy), feeds, items,
         deliveries, subscriptions, index, new FeedProbe(fetcher, new FeedParser()), scheduleListener(),
         new Admins(config.admins()), clock);
-    this.commands = NewsCommands.register(new CommandRegistry(new Admins(config.admins()), config.commands(), clock), context);
+    this.commands = NewsCommands.register(new CommandRegistry(new Admins(config.admins()), config.commands(), clock, metrics), context);
     commands.register(new DigestNowCommand(this::digests));
     commands.register(new FeedTestCommand(context, () -> platforms));
     this.channelOptions = new JdbcChannelOptionStore(db);
