@@ -1,6 +1,9 @@
 package dev.newswire;
 
 import dev.newswire.command.admin.ThreadsCommand;
+import dev.newswire.command.admin.MentionCommands;
+import dev.newswire.store.TopicMentionStore;
+import dev.newswire.store.jdbc.JdbcTopicMentionStore;
 import dev.newswire.store.ChannelOptionStore;
 import dev.newswire.store.jdbc.JdbcChannelOptionStore;
 import dev.newswire.command.admin.FeedTestCommand;
@@ -55,6 +58,7 @@ import dev.newswire.store.jdbc.JdbcSubscriptionStore;
 import dev.newswire.store.SubscriptionStore;
 import dev.newswire.subscription.SubscriptionBootstrap;
 import dev.newswire.subscription.SubscriptionRouter;
+import dev.newswire.subscription.TopicMentions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,6 +92,7 @@ public final class App implements AutoCloseable {
   private final CommandRegistry commands;
   private final DigestService digests;
   private final ChannelOptionStore channelOptions;
+  private final TopicMentionStore topicMentions;
   private final Map<String, ChatPlatform> platforms = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile PollScheduler scheduler;
   private volatile OpsServer opsServer;
@@ -126,11 +131,13 @@ public final class App implements AutoCloseable {
     CommandContext context = new CommandContext(config, taxonomy, classifier, new Enricher(taxonomy), feeds, items,
         deliveries, subscriptions, index, new FeedProbe(fetcher, new FeedParser()), scheduleListener(),
         new Admins(config.admins()), clock);
-    this.commands = NewsCommands.register(new CommandRegistry(new Admins(config.admins()), config.commands(), clock), context);
+    this.commands = NewsCommands.register(new CommandRegistry(new Admins(config.admins()), config.commands(), clock, metrics), context);
     commands.register(new DigestNowCommand(this::digests));
     commands.register(new FeedTestCommand(context, () -> platforms));
     this.channelOptions = new JdbcChannelOptionStore(db);
     commands.register(new ThreadsCommand(channelOptions));
+    this.topicMentions = new JdbcTopicMentionStore(db, clock);
+    commands.registerAll(MentionCommands.all(context, topicMentions));
 
     // Platforms come last: their slash commands are bound to the registry above.
     if (config.secrets().hasDiscord()) {
@@ -150,7 +157,8 @@ public final class App implements AutoCloseable {
     String claimant = ClusterConfig.AUTO.equals(config.cluster().instanceId()) ? Dispatcher.defaultClaimant()
         : config.cluster().instanceId() + ":" + ProcessHandle.current().pid();
     this.dispatcher = new Dispatcher(deliveries, platforms, enricher, clock, metrics, claimant,
-        config.cluster().claimLease(), ProblemReporter.toChannel(platforms));
+        config.cluster().claimLease(), ProblemReporter.toChannel(platforms),
+        new TopicMentions(topicMentions, classifier));
     this.digests = new DigestService(subscriptions, new JdbcDigestStore(db), platforms, classifier, enricher, clock);
   }
 
@@ -304,6 +312,10 @@ public final class App implements AutoCloseable {
 
   public SubscriptionStore subscriptions() {
     return subscriptions;
+  }
+
+  public TopicMentionStore topicMentions() {
+    return topicMentions;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.newswire.command;
 
 import dev.newswire.config.CommandsConfig;
+import dev.newswire.pipeline.PipelineMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public final class CommandRegistry {
   private final int perMinute;
   private final Clock clock;
   private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+  private final PipelineMetrics metrics;
 
   /**
    * @param admins configured admin ids: "discord:123", "slack:U123", or a bare id for any platform
@@ -46,6 +48,12 @@ public final class CommandRegistry {
   }
 
   public CommandRegistry(Admins admins, CommandsConfig config, Clock clock) {
+    this(admins, config, clock, PipelineMetrics.NOOP);
+  }
+
+  /** @param metrics counts every dispatch by command and outcome */
+  public CommandRegistry(Admins admins, CommandsConfig config, Clock clock, PipelineMetrics metrics) {
+    this.metrics = metrics;
     this.admins = admins;
     this.perMinute = (config == null ? CommandsConfig.defaults() : config).rateLimitPerMinute();
     this.clock = clock;
@@ -89,9 +97,13 @@ public final class CommandRegistry {
    * @param path  the subcommand path: "latest", "feed add" (case and extra spaces ignored)
    */
   public Reply dispatch(String group, String path, Invocation invocation) {
+    Outcome outcome = new Outcome();
     try {
-      return dispatchOrThrow(group, path, invocation);
+      Reply reply = dispatchOrThrow(group, path, invocation, outcome);
+      count(outcome.name, outcome.kind != null ? outcome.kind : reply instanceof Reply.Error ? "error" : "ok");
+      return reply;
     } catch (RuntimeException e) {
+      count(outcome.name, "crashed");
       log.error("Command /{} {} failed for {}", group, path, invocation == null ? null : invocation.userId(), e);
       return new Reply.Error("Something went wrong while running /" + group + " " + normalise(path)
           + " (" + e.getClass().getSimpleName() + "). Please try again in a minute; if it keeps failing, ask an admin"
@@ -99,17 +111,39 @@ public final class CommandRegistry {
     }
   }
 
-  private Reply dispatchOrThrow(String group, String path, Invocation inv) {
+  /** What {@link #dispatch} counts: the command's name once known, and an outcome a Reply alone cannot tell. */
+  private static final class Outcome {
+    String name = "unknown";
+    String kind;
+  }
+
+  private void count(String name, String outcome) {
+    try {
+      metrics.command(name, outcome);
+    } catch (RuntimeException e) {
+      log.warn("Recording command metrics failed", e);
+    }
+  }
+
+  private Reply dispatchOrThrow(String group, String path, Invocation inv, Outcome outcome) {
     String g = group == null ? "" : group.strip().replaceFirst("^/", "").toLowerCase(Locale.ROOT);
     String p = normalise(path);
     BotCommand command = commands.get(key(g, p));
-    if (command == null) return unknown(g, p);
+    if (command == null) {
+      outcome.kind = "unknown";
+      return unknown(g, p);
+    }
     CommandSpec spec = command.spec();
+    outcome.name = spec.group() + " " + spec.path();
 
     Reply limited = rateLimit(inv);
-    if (limited != null) return limited;
+    if (limited != null) {
+      outcome.kind = "rate_limited";
+      return limited;
+    }
 
     if (spec.adminOnly() && !isAdmin(inv)) {
+      outcome.kind = "denied";
       return new Reply.Error("Only admins can use " + spec.usage() + ". Ask someone who manages this "
           + (inv.channel() != null && "slack".equals(inv.channel().platform()) ? "workspace" : "server")
           + ", or an admin listed under `admins:` in the bot's config.");

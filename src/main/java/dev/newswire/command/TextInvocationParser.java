@@ -41,6 +41,9 @@ public final class TextInvocationParser {
   /** Nothing to run: show this text to the caller (help, unknown subcommand, bad value). */
   public record Usage(String message) implements Result {}
 
+  /** Groups of subcommands whose "add" may be left out when the next word is not a subcommand of the group. */
+  private static final java.util.Set<String> ADD_BY_DEFAULT = java.util.Set.of("mention");
+
   private static final Pattern NAMED = Pattern.compile("([a-z][a-z0-9_-]*):(.*)", Pattern.DOTALL);
 
   private final List<CommandSpec> specs;
@@ -72,6 +75,11 @@ public final class TextInvocationParser {
     }
     if (spec == null) {
       spec = find(inGroup, tokens.get(0).lower());
+      used = 1;
+    }
+    if (spec == null && tokens.size() >= 2 && ADD_BY_DEFAULT.contains(tokens.get(0).lower())) {
+      // Issue #4 spells it "mention <topic> <@role>": the words after "mention" are the add's options.
+      spec = find(inGroup, tokens.get(0).lower() + " add");
       used = 1;
     }
     if (spec == null) {

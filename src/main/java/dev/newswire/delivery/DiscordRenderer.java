@@ -29,6 +29,8 @@ public final class DiscordRenderer {
   public static final int MAX_MESSAGE_TOTAL = 6000;
   public static final int MAX_EMBEDS = 10;
   public static final int MAX_CONTENT = 2000;
+  /** Pings per message: within Discord's 100 ids per allowed_mentions list, and 50 × 25 characters fit the content. */
+  public static final int MAX_PINGS = 50;
   /** JDA's {@code MessageEmbed.URL_MAX_LENGTH}; Discord rejects longer embed URLs. */
   public static final int MAX_URL = 2000;
 
@@ -51,6 +53,29 @@ public final class DiscordRenderer {
     ObjectNode message = JSON.objectNode();
     message.putArray("embeds").add(embed(card));
     noMentions(message);
+    return message;
+  }
+
+  /**
+   * One card as one embed, pinging {@code mentions}: the message content is the mentions, and allowed_mentions
+   * allows exactly their role and user ids. Everything else stays unpingable (parse is empty), so an
+   * "@everyone" in the feed's text still cannot ping. Slack user groups are skipped: Discord has none.
+   */
+  public ObjectNode render(Card card, List<Mention> mentions) {
+    ObjectNode message = render(card);
+    List<String> shown = new ArrayList<>();
+    ArrayNode roles = JSON.arrayNode();
+    ArrayNode users = JSON.arrayNode();
+    for (Mention m : mentions == null ? List.<Mention>of() : mentions) {
+      if (m.discord().isEmpty() || shown.contains(m.discord()) || shown.size() == MAX_PINGS) continue;
+      shown.add(m.discord());
+      (m.kind() == Mention.Kind.ROLE ? roles : users).add(m.id());
+    }
+    if (shown.isEmpty()) return message;
+    message.put("content", String.join(" ", shown));
+    ObjectNode allowed = (ObjectNode) message.get("allowed_mentions");
+    if (!roles.isEmpty()) allowed.set("roles", roles);
+    if (!users.isEmpty()) allowed.set("users", users);
     return message;
   }
 

@@ -52,6 +52,7 @@ public final class Dispatcher {
   private final String claimant;
   private final Duration lease;
   private final ProblemReporter reporter;
+  private final StoryMentions mentions;
 
   public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock) {
     this(deliveries, platforms, enricher, clock, PipelineMetrics.NOOP);
@@ -68,6 +69,13 @@ public final class Dispatcher {
    */
   public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock,
       PipelineMetrics metrics, String claimant, Duration lease, ProblemReporter reporter) {
+    this(deliveries, platforms, enricher, clock, metrics, claimant, lease, reporter, StoryMentions.NONE);
+  }
+
+  /** @param mentions who a story pings per channel and topic ({@code /news-admin mention}) */
+  public Dispatcher(DeliveryStore deliveries, Map<String, ChatPlatform> platforms, StoryEnricher enricher, Clock clock,
+      PipelineMetrics metrics, String claimant, Duration lease, ProblemReporter reporter, StoryMentions mentions) {
+    this.mentions = mentions;
     this.metrics = metrics;
     this.deliveries = deliveries;
     this.platforms = Map.copyOf(platforms);
@@ -160,6 +168,14 @@ public final class Dispatcher {
     Story story = new Story(d.id(), d.story().feedUrl(), d.story().feedName(), d.story().item(),
         withCoverage(enricher.enrich(d.story().item(), d.story().feedName(), null), d.story().id()));
     progressed.incrementAndGet();
+    try {
+      // Only here, for the first post of an instant story: edits and digests are built without mentions.
+      story = story.withMentions(mentions.forStory(d.channel(), d.story().item()));
+    } catch (RuntimeException e) {
+      // Posting without the ping would silently drop what the admin asked for: try again later instead.
+      return handle(d, new DeliveryResult.RetryLater("cannot read the channel's topic mentions: " + e, null),
+          problems, heldBack);
+    }
     if (d.inDoubt()) {
       Optional<String> already;
       try {

@@ -40,6 +40,8 @@ public final class SlackRenderer {
   public static final String ACTION_MUTE = "newswire_mute";
   /** Our own ceiling for the sum of all block texts, below Slack's undocumented aggregate. */
   public static final int MAX_BLOCKS_TOTAL = 12_000;
+  /** Pings per story: 20 mentions of at most ~30 characters keep the blocks' budget for the card. */
+  public static final int MAX_PINGS = 20;
 
   static final String UNTITLED = "Untitled story";
 
@@ -68,7 +70,7 @@ public final class SlackRenderer {
   /** A story as posted to channels: the card with "More like this" (its primary topic) and "Mute source". */
   public ObjectNode render(Story story) {
     List<String> topics = story.item() == null ? List.of() : story.item().topics();
-    return render(story.card(), topics.isEmpty() ? null : topics.get(0), story.feedUrl());
+    return render(story.card(), topics.isEmpty() ? null : topics.get(0), story.feedUrl(), story.mentions());
   }
 
   /**
@@ -77,10 +79,23 @@ public final class SlackRenderer {
    * characters; "Mute source" also when it would push the message past {@link #MAX_BLOCKS_TOTAL}.
    */
   public ObjectNode render(Card card, String primaryTopicId, String feedUrl) {
+    return render(card, primaryTopicId, feedUrl, List.of());
+  }
+
+  /**
+   * As {@link #render(Card, String, String)}, pinging {@code mentions} (a channel's topic mentions): they open the
+   * text fallback, which Slack uses for the notification, and a first section of their own. Only the mentions are
+   * written unescaped; the feed's text is escaped as always, so it cannot add a ping of its own.
+   */
+  public ObjectNode render(Card card, String primaryTopicId, String feedUrl, List<Mention> mentions) {
     ObjectNode args = JSON.objectNode();
     String title = plainTitle(card, MAX_HEADER);
-    args.put("text", fallbackText(card));
+    String pings = pings(mentions);
+    args.put("text", pings.isEmpty() ? fallbackText(card) : pings + " " + fallbackText(card));
     ArrayNode blocks = args.putArray("blocks");
+    if (!pings.isEmpty()) {
+      blocks.addObject().put("type", "section").set("text", mrkdwn(pings));
+    }
     blocks.add(header(title));
 
     String body = body(card);
@@ -315,6 +330,15 @@ public final class SlackRenderer {
   }
 
   /** Notification and accessibility text: title and source, plain. */
+  /** At most {@link #MAX_PINGS} distinct mentions, space separated; Discord roles are skipped (Slack has none). */
+  private static String pings(List<Mention> mentions) {
+    List<String> shown = new ArrayList<>();
+    for (Mention m : mentions == null ? List.<Mention>of() : mentions) {
+      if (!m.slack().isEmpty() && !shown.contains(m.slack()) && shown.size() < MAX_PINGS) shown.add(m.slack());
+    }
+    return String.join(" ", shown);
+  }
+
   private static String fallbackText(Card card) {
     String title = SlackMrkdwn.fitLine(nonEmptyTitle(card), 300);
     String source = SlackMrkdwn.fitLine(card.sourceName(), 100);

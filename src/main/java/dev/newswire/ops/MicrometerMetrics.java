@@ -112,9 +112,9 @@ public final class MicrometerMetrics implements PipelineMetrics, AutoCloseable {
   }
 
   @Override
-  public void command(String name) {
-    Counter.builder("newswire_commands").description("Chat command invocations")
-        .tag("command", name).register(registry).increment();
+  public void command(String name, String outcome) {
+    Counter.builder("newswire_commands").description("Chat command invocations by command and outcome")
+        .tag("command", name).tag("outcome", outcome).register(registry).increment();
   }
 
   @Override

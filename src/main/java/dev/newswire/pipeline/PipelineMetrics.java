@@ -18,8 +18,15 @@ public interface PipelineMetrics {
   /** @param result "sent", "retried" or "failed" */
   void delivery(String platform, String result);
 
-  /** A chat command was invoked. */
-  void command(String name);
+  /**
+   * A chat command was invoked.
+   *
+   * @param name    "news latest", "news-admin mention add"; "unknown" for commands that do not exist, so what users
+   *                mistype cannot grow the number of series
+   * @param outcome "ok", "error" (bad input, refused by the command), "denied" (not an admin), "rate_limited",
+   *                "unknown" or "crashed"
+   */
+  void command(String name, String outcome);
 
   PipelineMetrics NOOP = new PipelineMetrics() {
     @Override
@@ -29,6 +36,6 @@ public interface PipelineMetrics {
     public void delivery(String platform, String result) {}
 
     @Override
-    public void command(String name) {}
+    public void command(String name, String outcome) {}
   };
 }

@@ -121,4 +121,31 @@ class CommandRegistryTest {
     assertThat(reg.autocomplete("news", "nope", "topic", "ll")).isEmpty();
     assertThat(reg.specs()).hasSize(3);
   }
+
+  @Test
+  void everyDispatchIsCountedByCommandAndOutcome() {
+    List<String> counted = new java.util.ArrayList<>();
+    dev.newswire.pipeline.PipelineMetrics metrics = new dev.newswire.pipeline.PipelineMetrics() {
+      public void pollFinished(dev.newswire.pipeline.PollOutcome outcome, Duration fetchTime) {}
+
+      public void delivery(String platform, String result) {}
+
+      public void command(String name, String outcome) {
+        counted.add(name + ":" + outcome);
+      }
+    };
+    CommandRegistry reg = new CommandRegistry(new Admins(List.of()), new CommandsConfig(3, false), clock, metrics)
+        .register(echo("latest", false, List.of(OptionSpec.optional("count", OptionType.INTEGER, "how many"))))
+        .register(echo("subscribe", false, List.of(OptionSpec.optional("boom", OptionType.BOOLEAN, "fail"))))
+        .register(echo("feed add", true, List.of()));
+    reg.dispatch("news", "latest", inv("1", false, Map.of()));
+    reg.dispatch("news", "latest", inv("1", false, Map.of("count", "many")));
+    reg.dispatch("news", "no such thing", inv("1", false, Map.of()));
+    reg.dispatch("news-admin", "feed add", inv("2", false, Map.of()));
+    reg.dispatch("news", "subscribe", inv("2", false, Map.of("boom", true)));
+    reg.dispatch("news", "latest", inv("1", false, Map.of()));
+    reg.dispatch("news", "latest", inv("1", false, Map.of()));
+    assertThat(counted).containsExactly("news latest:ok", "news latest:error", "unknown:unknown",
+        "news-admin feed add:denied", "news subscribe:crashed", "news latest:ok", "news latest:rate_limited");
+  }
 }

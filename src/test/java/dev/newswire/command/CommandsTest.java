@@ -193,6 +193,59 @@ class CommandsTest {
   }
 
   @Test
+  void mentionsAreAddedListedAndRemovedPerChannel() {
+    assertThat(text(run(ADMIN, "news-admin", "mention list"))).contains("ping nobody");
+    assertThat(text(run(ADMIN, "news-admin", "mention add", "topic", "llms", "target", "<@&777>")))
+        .contains("topic llms", "will ping <@&777>", "never ping");
+    assertThat(text(run(ADMIN, "news-admin", "mention add", "topic", "llms", "target", "<@!888>"))).contains("<@888>");
+    assertThat(text(run(ADMIN, "news-admin", "mention add", "topic", "llms", "target", "<@&777>"))).contains("already");
+    assertThat(text(run(ADMIN, "news-admin", "mention add", "topic", "chips", "target", "<@&777>"))).contains("chips");
+    assertThat(text(run(ADMIN, "news-admin", "mention list"))).contains("chips → <@&777>", "llms → <@&777>", "llms → <@888>");
+    assertThat(app.topicMentions().forTopics(CH, List.of("llms"))).hasSize(2);
+    assertThat(reg.autocomplete("news-admin", "mention add", "topic", "ll")).containsExactly("llms");
+
+    assertThat(text(run(ADMIN, "news-admin", "mention remove", "topic", "llms", "target", "<@888>"))).contains("no longer ping <@888>");
+    assertThat(error(run(ADMIN, "news-admin", "mention remove", "topic", "llms", "target", "<@888>"))).contains("Nothing pings");
+    assertThat(text(run(ADMIN, "news-admin", "mention remove", "topic", "chips"))).contains("no longer ping 1 target");
+    assertThat(text(run(ADMIN, "news-admin", "mention list"))).contains("llms → <@&777>").doesNotContain("chips");
+    // Another channel has its own mentions.
+    assertThat(app.topicMentions().forChannel(new ChannelRef("discord", "500", "601"))).isEmpty();
+  }
+
+  @Test
+  void mentionRefusesUnknownTopicsBadTargetsBroadcastsAndMembers() {
+    assertThat(error(run(ADMIN, "news-admin", "mention add", "topic", "llm", "target", "<@&777>")))
+        .contains("no topic 'llm'", "`llms`", "/news topics");
+    assertThat(error(run(ADMIN, "news-admin", "mention add", "topic", "llms", "target", "ml-team")))
+        .contains("'ml-team' is not a role or user", "type @");
+    assertThat(error(run(ADMIN, "news-admin", "mention add", "topic", "llms", "target", "<#600>"))).contains("not a role or user");
+    for (String broadcast : List.of("@everyone", "@here", "<@&500>")) {
+      assertThat(error(run(ADMIN, "news-admin", "mention add", "topic", "llms", "target", broadcast)))
+          .as(broadcast).contains("is refused", "ping everyone in the channel");
+    }
+    assertThat(error(run(ADMIN, "news-admin", "mention add", "topic", "llms"))).contains("Missing target");
+    for (String path : List.of("mention add", "mention remove", "mention list")) {
+      assertThat(error(run(MEMBER, "news-admin", path, "topic", "llms", "target", "<@&777>"))).contains("Only admins");
+    }
+    assertThat(app.topicMentions().forChannel(CH)).isEmpty();
+  }
+
+  @Test
+  void slackMentionTargetsAreUsersAndUserGroups() {
+    ChannelRef slack = new ChannelRef("slack", "T1", "C1");
+    java.util.function.Function<String, Reply> add = target -> reg.dispatch("news-admin", "mention add",
+        new Invocation(slack, "U0ADMIN", "ann", true, Map.of("topic", "llms", "target", target), null));
+    assertThat(text(add.apply("<!subteam^S0TEAM|@ml-team>"))).contains("<!subteam^S0TEAM>");
+    assertThat(text(add.apply("<@U0ALICE>"))).contains("<@U0ALICE>");
+    for (String broadcast : List.of("<!channel>", "<!here|here>", "<!everyone>", "@channel")) {
+      assertThat(error(add.apply(broadcast))).as(broadcast).contains("is refused");
+    }
+    assertThat(error(add.apply("<@&777>"))).contains("not a user or user group");
+    assertThat(app.topicMentions().forTopics(slack, List.of("llms"))).extracting(m -> m.slack())
+        .containsExactlyInAnyOrder("<!subteam^S0TEAM>", "<@U0ALICE>");
+  }
+
+  @Test
   void feedAddValidatesThroughThePipeline() {
     server.feed("/second.xml", rss("Second Wire", "One", "Two", "Three", "Four"));
     server.route("/page.html").body("<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/second.xml\">"

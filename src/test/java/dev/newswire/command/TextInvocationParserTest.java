@@ -109,4 +109,23 @@ class TextInvocationParserTest {
   void hintListsFirstWords() {
     assertThat(TextInvocationParser.hint(SPECS.subList(3, 6))).isEqualTo("feed | status | help");
   }
+
+  @Test
+  void mentionWithoutAddIsTheIssuesShorthandForMentionAdd() {
+    List<CommandSpec> specs = List.of(
+        new CommandSpec("news-admin", "mention add", "Ping", List.of(
+            OptionSpec.required("topic", OptionType.STRING, "Topic id"),
+            OptionSpec.required("target", OptionType.MENTIONABLE, "Who")), true, true),
+        new CommandSpec("news-admin", "mention list", "List", List.of(), true, true));
+    TextInvocationParser mentions = new TextInvocationParser(specs);
+    Parsed shorthand = (Parsed) mentions.parse("news-admin", "mention llms <!subteam^S0TEAM|@ml-team>");
+    assertThat(shorthand.path()).isEqualTo("mention add");
+    assertThat(shorthand.options()).isEqualTo(Map.of("topic", "llms", "target", "<!subteam^S0TEAM|@ml-team>"));
+    assertThat(((Parsed) mentions.parse("news-admin", "mention add llms <@U0ALICE>")).options())
+        .isEqualTo(Map.of("topic", "llms", "target", "<@U0ALICE>"));
+    assertThat(((Parsed) mentions.parse("news-admin", "mention list")).path()).isEqualTo("mention list");
+    assertThat(((Usage) mentions.parse("news-admin", "mention")).message()).contains("needs a subcommand");
+    // Only mention has the shorthand: feed zap stays an unknown subcommand.
+    assertThat(usage("news-admin", "feed zap")).contains("Unknown subcommand 'feed zap'");
+  }
 }

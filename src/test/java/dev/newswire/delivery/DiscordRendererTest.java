@@ -90,6 +90,30 @@ class DiscordRendererTest {
   }
 
   @Test
+  void aTopicMentionPingsExactlyThatRoleAndUserWhileFeedTextStaysNeutralised() {
+    Card card = new Card("@everyone look", null, "Feed", null, null, null,
+        "Ping <@123> and <@&456> or @here", List.of(), "", "", List.of(), 0, List.of(), null);
+    JsonNode message = renderer.render(card, List.of(new Mention(Mention.Kind.ROLE, "777"),
+        new Mention(Mention.Kind.USER, "888"), new Mention(Mention.Kind.ROLE, "777"),
+        new Mention(Mention.Kind.USERGROUP, "S0TEAM")));
+    // Apart from the ping (our own content), the message holds what the limits allow: nothing that mentions.
+    DiscordLimits.assertValid(((com.fasterxml.jackson.databind.node.ObjectNode) message.deepCopy()).without("content"));
+    assertThat(message.get("content").asText()).isEqualTo("<@&777> <@888>");
+    assertThat(message.get("allowed_mentions").toString()).isEqualTo("{\"parse\":[],\"roles\":[\"777\"],\"users\":[\"888\"]}");
+    assertThat(message.at("/embeds/0/title").asText()).isEqualTo("@\u200Beveryone look");
+    assertThat(message.at("/embeds/0/description").asText()).isEqualTo("Ping <\u200B@123\\> and <\u200B@&456\\> or @\u200Bhere");
+
+    JsonNode roleOnly = renderer.render(card, List.of(new Mention(Mention.Kind.ROLE, "777")));
+    assertThat(roleOnly.get("allowed_mentions").toString()).isEqualTo("{\"parse\":[],\"roles\":[\"777\"]}");
+    JsonNode none = renderer.render(card, List.of());
+    assertThat(none.has("content")).isFalse();
+    assertThat(none).isEqualTo(renderer.render(card));
+    // Ids are letters and digits only, so a stored target can never smuggle markup into the ping.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Mention(Mention.Kind.ROLE, "1> @everyone"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void emojiAndRtlSurvive() {
     Card card = new Card("🚀 שלום مرحبا 👩‍💻", null, null, null, null, null, "", List.of(), "", "", List.of(), 0,
         List.of(), null);

@@ -84,6 +84,29 @@ class SlackRendererTest {
   }
 
   @Test
+  void aTopicMentionOpensTheTextAndTheFirstSectionWhileFeedTextStaysEscaped() {
+    Card card = new Card("<!channel> & <@U123>", null, "Feed", null, null, null,
+        "See <http://evil.example|here> @channel", List.of(), "", "", List.of(), 0, List.of(), null);
+    Story story = new Story(1, "https://feed.example/rss", "Feed", null, card,
+        List.of(new Mention(Mention.Kind.USERGROUP, "S0TEAM"), new Mention(Mention.Kind.USER, "U0ALICE"),
+            new Mention(Mention.Kind.ROLE, "777")));
+    JsonNode args = renderer.render(story);
+    // Apart from the pings (our own first section and text prefix), nothing in the message can mention anyone.
+    com.fasterxml.jackson.databind.node.ObjectNode rest = (com.fasterxml.jackson.databind.node.ObjectNode) args.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) rest.get("blocks")).remove(0);
+    rest.put("text", args.get("text").asText().replace("<!subteam^S0TEAM> <@U0ALICE> ", ""));
+    SlackLimits.assertValid(rest);
+    assertThat(args.get("text").asText()).isEqualTo("<!subteam^S0TEAM> <@U0ALICE> &lt;!channel&gt; &amp; &lt;@U123&gt; — Feed");
+    assertThat(args.at("/blocks/0/type").asText()).isEqualTo("section");
+    assertThat(args.at("/blocks/0/text/text").asText()).isEqualTo("<!subteam^S0TEAM> <@U0ALICE>");
+    assertThat(args.at("/blocks/1/type").asText()).isEqualTo("header");
+    assertThat(args.at("/blocks/1/text/text").asText()).isEqualTo("&lt;!channel&gt; &amp; &lt;@U123&gt;");
+    assertThat(args.at("/blocks/2/text/text").asText()).isEqualTo("See &lt;http://evil.example|here&gt; @\u200Bchannel");
+    // Without mentions the story renders exactly as before.
+    assertThat(renderer.render(story.withMentions(List.of()))).isEqualTo(renderer.render(card, null, story.feedUrl()));
+  }
+
+  @Test
   void formattingCharactersAtWordEdgesAreReplaced() {
     assertThat(SlackMrkdwn.escape("*bold* _it_ ~s~ `code` snake_case 2*3"))
         .isEqualTo("∗bold∗ ＿it＿ ∼s∼ ˋcodeˋ snake_case 2*3");

@@ -138,7 +138,7 @@ class OpsServerTest {
       assertThat(cycle.poll(feed, true).kind()).isEqualTo(PollOutcome.Kind.BASELINE);
       cycle.poll(feeds.all().get(0), true);
       metrics.delivery("console", "sent");
-      metrics.command("news");
+      metrics.command("news latest", "ok");
 
       HttpResponse<String> r = get("/metrics");
       assertThat(r.statusCode()).isEqualTo(200);
@@ -153,7 +153,7 @@ class OpsServerTest {
           + value(text, "newswire_feed_polls_total{outcome=\"no_news\"}");
       assertThat(unchanged).isEqualTo(1.0);
       assertThat(value(text, "newswire_deliveries_total{platform=\"console\",result=\"sent\"}")).isEqualTo(1.0);
-      assertThat(value(text, "newswire_commands_total{command=\"news\"}")).isEqualTo(1.0);
+      assertThat(value(text, "newswire_commands_total{command=\"news latest\",outcome=\"ok\"}")).isEqualTo(1.0);
       assertThat(text).contains("newswire_feed_fetch_seconds_count{result=")
           .contains("newswire_outbox_pending ")
           .contains("newswire_outbox_oldest_pending_age_seconds ")

@@ -4,16 +4,16 @@ import dev.newswire.command.Reply;
 import dev.newswire.config.TopicConfig;
 import java.util.List;
 
-/** Topic lookups shared by latest, subscribe and search. */
-final class Topics {
+/** Topic lookups shared by latest, subscribe, search and mention. */
+public final class Topics {
   private Topics() {}
 
-  static List<String> ids(CommandContext ctx) {
+  public static List<String> ids(CommandContext ctx) {
     return ctx.taxonomy().topics().stream().map(TopicConfig::id).toList();
   }
 
   /** Null when the topic exists, else an error with the closest topic ids. */
-  static Reply.Error unknown(CommandContext ctx, String topic, String usage) {
+  public static Reply.Error unknown(CommandContext ctx, String topic, String usage) {
     if (ctx.taxonomy().byId(topic).isPresent()) return null;
     List<String> close = Text.closest(topic, ids(ctx), 3);
     return new Reply.Error("There is no topic '" + topic + "'."

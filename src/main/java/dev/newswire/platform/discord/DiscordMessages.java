@@ -14,7 +14,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
-/** Turns DiscordRenderer's create-message JSON into JDA message data, with mentions always off. */
+/** Turns DiscordRenderer's create-message JSON into JDA message data, with mentions off but those it allows. */
 final class DiscordMessages {
   private DiscordMessages() {}
 
@@ -33,13 +33,26 @@ final class DiscordMessages {
     return content.length() <= Message.MAX_CONTENT_LENGTH ? content : content.substring(0, Message.MAX_CONTENT_LENGTH);
   }
 
+  /**
+   * Mentions stay off except the role and user ids the renderer listed in allowed_mentions (a topic mention an
+   * admin set up): JDA then sends {@code {"parse":[],"roles":[…],"users":[…]}}, so nothing else can ping.
+   */
   static MessageCreateData create(ObjectNode payload) {
+    JsonNode allowed = payload.path("allowed_mentions");
     return new MessageCreateBuilder()
         .setContent(content(payload))
         .setEmbeds(embeds(payload))
         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+        .mentionRoles(ids(allowed.path("roles")))
+        .mentionUsers(ids(allowed.path("users")))
         .mentionRepliedUser(false)
         .build();
+  }
+
+  private static List<String> ids(JsonNode array) {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode id : array) ids.add(id.asText());
+    return ids;
   }
 
   static MessageCreateData text(String text) {

@@ -86,7 +86,7 @@ public final class DiscordPlatform implements ChatPlatform {
 
   @Override
   public DeliveryResult deliver(Story story, ChannelRef channel) {
-    DeliveryResult result = send(renderer.render(story.card()), nonce(story.deliveryId()), channel);
+    DeliveryResult result = send(renderer.render(story.card(), story.mentions()), nonce(story.deliveryId()), channel);
     if (result instanceof DeliveryResult.Sent sent && threadPerStory.test(channel)) {
       openThread(channel, sent.messageId(), story.card().title());
     }
@@ -162,7 +162,10 @@ public final class DiscordPlatform implements ChatPlatform {
     }
   }
 
-  /** Replaces the message's embeds with the updated card (JDA editMessageEmbedsById); mentions stay off. */
+  /**
+   * Replaces the message's embeds with the updated card (JDA editMessageEmbedsById). The content, and with it a
+   * topic mention, is left as posted; mentions stay off, so an edit never pings again.
+   */
   @Override
   public DeliveryResult edit(ChannelRef channel, String messageId, Story updated) {
     GuildMessageChannel target;

@@ -251,4 +251,28 @@ class DiscordCommandsTest {
     return StreamSupport.stream(array.spliterator(), false).filter(n -> name.equals(n.path("name").asText()))
         .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + array));
   }
+
+  @Test
+  void mentionCommandsBecomeAGroupWithANativeMentionableTarget() {
+    List<CommandSpec> specs = dev.newswire.command.admin.MentionCommands.all(null, dev.newswire.store.TopicMentionStore.NONE)
+        .stream().map(BotCommand::spec).toList();
+    JsonNode admin = json(DiscordCommands.commandData(specs).get(0).toData().toString());
+    JsonNode group = admin.path("options").get(0);
+    assertThat(group.path("name").asText()).isEqualTo("mention");
+    assertThat(group.path("type").asInt()).isEqualTo(2); // subcommand group
+    assertThat(group.path("options").findValuesAsText("name")).contains("add", "remove", "list");
+    JsonNode add = group.path("options").get(0);
+    assertThat(add.path("options").get(0).path("autocomplete").asBoolean()).isTrue();
+    assertThat(add.path("options").get(1).path("name").asText()).isEqualTo("target");
+    assertThat(add.path("options").get(1).path("type").asInt()).isEqualTo(9); // MENTIONABLE: roles and users
+    assertThat(add.path("options").get(1).path("required").asBoolean()).isTrue();
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

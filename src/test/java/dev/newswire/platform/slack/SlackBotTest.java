@@ -53,8 +53,13 @@ class SlackBotTest {
       List.of(OptionSpec.required("url", OptionType.STRING, "feed URL")), true, true),
       inv -> new Reply.Text("Paused **" + inv.string("url") + "**.", true));
 
+  static final FakeCommand MENTION_ADD = new FakeCommand(new CommandSpec("news-admin", "mention add", "Ping on a topic",
+      List.of(OptionSpec.required("topic", OptionType.STRING, "topic id"),
+          OptionSpec.required("target", OptionType.MENTIONABLE, "who")), true, true),
+      inv -> new Reply.Text("ok", true));
+
   static List<BotCommand> commands() {
-    return List.of(LATEST, STATUS, FEED_PAUSE);
+    return List.of(LATEST, STATUS, FEED_PAUSE, MENTION_ADD);
   }
 
   FakeSlack fake;
@@ -67,6 +72,7 @@ class SlackBotTest {
     LATEST.seen().clear();
     STATUS.seen().clear();
     FEED_PAUSE.seen().clear();
+    MENTION_ADD.seen().clear();
     fake = new FakeSlack();
     slack = SlackClients.create(new SlackSettings(fake.methodsUrlPrefix(), 0, false));
     bot = new SlackBot(slack, FakeSlack.BOT_TOKEN, FakeSlack.SIGNING_SECRET, FakeSlack.APP_TOKEN,
@@ -134,6 +140,16 @@ class SlackBotTest {
     Thread.sleep(300);
     assertThat(LATEST.seen()).hasSize(1);
     assertThat(fake.calls("response_url")).hasSize(1);
+  }
+
+  @Test
+  void mentionTargetsArriveAsSlackEscapedThemAndTheIssuesShorthandWorks() throws Exception {
+    fake.user("UADMIN", true);
+    fake.send(url, fake.slashCommand("/news-admin", "mention llms <!subteam^S0TEAM|@ml-team>", "UADMIN", "C1", Signing.VALID));
+    fake.send(url, fake.slashCommand("/news-admin", "mention add chips <@U0ALICE|alice>", "UADMIN", "C1", Signing.VALID));
+    fake.await("response_url", 2, Duration.ofSeconds(10));
+    assertThat(MENTION_ADD.seen()).extracting(i -> i.string("topic") + " " + i.string("target"))
+        .containsExactlyInAnyOrder("llms <!subteam^S0TEAM|@ml-team>", "chips <@U0ALICE>");
   }
 
   @Test

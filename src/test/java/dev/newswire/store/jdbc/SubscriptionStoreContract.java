@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.config.StorageConfig;
 import dev.newswire.delivery.ChannelRef;
+import dev.newswire.delivery.Mention;
+import dev.newswire.store.TopicMention;
 import dev.newswire.subscription.ChannelFilter;
 import dev.newswire.subscription.FilterPattern;
 import dev.newswire.subscription.Subscription;
@@ -66,5 +68,28 @@ abstract class SubscriptionStoreContract {
     assertThat(store.removeFilter(B, f.id())).isFalse();
     assertThat(store.removeFilter(A, f.id())).isTrue();
     assertThat(store.filters(A)).hasSize(1);
+  }
+
+  @Test
+  void topicMentionsAreAddedOncePerChannelAndRemovedByTopicOrTarget() {
+    JdbcTopicMentionStore mentions = new JdbcTopicMentionStore(db, Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+    Mention role = new Mention(Mention.Kind.ROLE, "123");
+    Mention user = new Mention(Mention.Kind.USER, "456");
+    Mention team = new Mention(Mention.Kind.USERGROUP, "S0TEAM");
+    assertThat(mentions.add(A, "llms", role)).isTrue();
+    assertThat(mentions.add(A, "llms", role)).as("already there").isFalse();
+    assertThat(mentions.add(A, "llms", user)).isTrue();
+    assertThat(mentions.add(A, "chips", role)).isTrue();
+    assertThat(mentions.add(B, "llms", team)).isTrue();
+    assertThat(mentions.forChannel(A)).extracting(TopicMention::topic).containsExactly("chips", "llms", "llms");
+    assertThat(mentions.forTopics(A, java.util.List.of("llms", "chips"))).containsExactly(role, user);
+    assertThat(mentions.forTopics(A, java.util.List.of("agents"))).isEmpty();
+    assertThat(mentions.forTopics(B, java.util.List.of("llms"))).containsExactly(team);
+    assertThat(mentions.remove(A, "llms", user)).isEqualTo(1);
+    assertThat(mentions.remove(A, "llms", user)).isZero();
+    assertThat(mentions.add(A, "llms", user)).isTrue();
+    assertThat(mentions.remove(A, "llms", null)).isEqualTo(2);
+    assertThat(mentions.forChannel(A)).extracting(TopicMention::topic).containsExactly("chips");
+    assertThat(mentions.forChannel(B)).hasSize(1);
   }
 }

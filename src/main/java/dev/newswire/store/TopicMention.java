@@ -1,0 +1,7 @@
+package dev.newswire.store;
+
+import dev.newswire.delivery.ChannelRef;
+import dev.newswire.delivery.Mention;
+
+/** In this channel, a story on this topic pings this target. */
+public record TopicMention(ChannelRef channel, String topic, Mention target) {}
