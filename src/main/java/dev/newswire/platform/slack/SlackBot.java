@@ -268,7 +268,7 @@ public final class SlackBot implements AutoCloseable {
     Reply reply;
     try {
       Invocation inv = new Invocation(new ChannelRef(SlackPlatform.ID, p.getTeamId(), p.getChannelId()),
-          p.getUserId(), p.getUserName(), isWorkspaceAdmin(p.getTeamId(), p.getUserId()), withFileAuth(cmd.options()),
+          p.getUserId(), p.getUserName(), isWorkspaceAdmin(p.getTeamId(), p.getUserId()), withFileAuth(cmd.options(), botToken),
           clock.instant());
       reply = commands.handle(spec.group(), spec.path(), inv);
     } catch (RuntimeException e) {
@@ -415,7 +415,7 @@ public final class SlackBot implements AutoCloseable {
    * Slack-hosted files (url_private on files.slack.com) need the bot token; it is added only for Slack's own hosts,
    * and the fetcher sends it only to that origin (never after a redirect elsewhere). Other links are fetched plainly.
    */
-  Map<String, Object> withFileAuth(Map<String, Object> options) {
+  static Map<String, Object> withFileAuth(Map<String, Object> options, String botToken) {
     if (botToken == null || options.values().stream().noneMatch(v -> v instanceof Attachment)) return options;
     Map<String, Object> out = new LinkedHashMap<>(options);
     out.replaceAll((k, v) -> v instanceof Attachment a && isSlackFileHost(a) && a.url().startsWith("https://")
