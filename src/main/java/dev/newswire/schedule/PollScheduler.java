@@ -302,6 +302,8 @@ public final class PollScheduler implements AutoCloseable {
 
   @Override
   public void close() {
+    ProgressReporter progress = firstPollProgress;
+    if (progress != null) progress.finish(); // a no-op when it completed; "stopped" otherwise
     if (localDispatch != null) {
       localDispatch.shutdownNow();
       try {
