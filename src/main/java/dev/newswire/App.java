@@ -231,8 +231,19 @@ public final class App implements AutoCloseable {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.polling().threads(), enabled.size())));
     Map<PollOutcome.Kind, Integer> counts = new EnumMap<>(PollOutcome.Kind.class);
     try {
+      long firsts = enabled.stream().filter(f -> !f.baselineDone()).count();
+      dev.newswire.ops.ProgressReporter progress = firsts > PollScheduler.FIRST_POLL_PROGRESS_MIN
+          ? dev.newswire.ops.ProgressReporter.forBot(log, System.err, "first poll", (int) firsts) : null;
       List<Future<PollOutcome>> futures = new ArrayList<>();
-      for (Feed f : enabled) futures.add(pool.submit(() -> cycle.poll(f, true)));
+      for (Feed f : enabled) {
+        futures.add(pool.submit(() -> {
+          try {
+            return cycle.poll(f, true);
+          } finally {
+            if (progress != null && !f.baselineDone()) progress.advance();
+          }
+        }));
+      }
       int newStories = 0;
       for (Future<PollOutcome> fu : futures) {
         try {
@@ -243,6 +254,7 @@ public final class App implements AutoCloseable {
           log.error("A poll crashed", e.getCause());
         }
       }
+      if (progress != null) progress.finish();
       int sent = dispatcher.dispatchDue();
       log.info("One cycle over {} feeds: {} new stories, {} delivered; {}", enabled.size(), newStories, sent, counts);
     } finally {

@@ -6,6 +6,7 @@ import dev.newswire.config.NewswireConfig;
 import dev.newswire.news.Feed;
 import dev.newswire.ops.Opml;
 import dev.newswire.ops.OpmlImport;
+import dev.newswire.ops.ProgressReporter;
 import dev.newswire.store.NewFeed;
 import dev.newswire.store.jdbc.Database;
 import dev.newswire.store.jdbc.JdbcFeedStore;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Parameters;
         "Exit status: 0 imported (or nothing to do), 2 problems found or the file cannot be read."})
 public final class OpmlImportCommand implements Callable<Integer> {
   static final String ORIGIN = "opml";
+  /** Imports of at least this many feeds show progress (a bar on a terminal, else periodic lines). */
+  static final int PROGRESS_MIN = 100;
 
   @Parameters(index = "0", paramLabel = "FILE.opml", description = "The OPML file")
   Path file;
@@ -69,8 +72,11 @@ public final class OpmlImportCommand implements Callable<Integer> {
       JdbcFeedStore feeds = new JdbcFeedStore(db, Clock.systemUTC());
       List<String> stored = feeds.all().stream().map(Feed::url).toList();
       int total = entries.size();
-      OpmlImport.Plan plan = OpmlImport.plan(entries, stored,
-          n -> err.println("checked " + n + " of " + total + " feeds"));
+      ProgressReporter checking = total >= PROGRESS_MIN * 10 ? ProgressReporter.onStream(err, "checking", total) : null;
+      OpmlImport.Plan plan = OpmlImport.plan(entries, stored, n -> {
+        if (checking != null) checking.update(n);
+      });
+      if (checking != null) checking.update(total);
       for (OpmlImport.Note n : plan.duplicates()) err.println(file + ":" + n);
       if (!plan.ok()) {
         for (OpmlImport.Note n : plan.problems()) err.println(file + ":" + n);
@@ -86,8 +92,16 @@ public final class OpmlImportCommand implements Callable<Integer> {
             + " duplicates. Nothing was written.");
         return 0;
       }
-      if (plan.toAdd().size() >= 100) err.println("importing " + plan.toAdd().size() + " feeds in one transaction");
-      int added = plan.toAdd().isEmpty() ? 0 : feeds.addAll(plan.toAdd(), ORIGIN);
+      ProgressReporter importing = plan.toAdd().size() >= PROGRESS_MIN
+          ? ProgressReporter.onStream(err, "importing (one transaction)", plan.toAdd().size()) : null;
+      int added;
+      try {
+        added = plan.toAdd().isEmpty() ? 0 : feeds.addAll(plan.toAdd(), ORIGIN, n -> {
+          if (importing != null) importing.update(n);
+        });
+      } finally {
+        if (importing != null) importing.finish();
+      }
       out.println("Imported " + added + " feeds from " + file + ", skipped " + plan.duplicates().size()
           + " duplicates. They are polled from the next start of `newswire run`; the first poll of each is a silent"
           + " baseline.");

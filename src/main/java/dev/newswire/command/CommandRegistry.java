@@ -240,6 +240,7 @@ public final class CommandRegistry {
   private static Object convert(OptionSpec o, Object raw) {
     return switch (o.type()) {
       case STRING, MENTIONABLE -> raw.toString().strip();
+      case ATTACHMENT -> raw instanceof Attachment a ? a : Attachment.link(raw.toString());
       case INTEGER -> {
         if (raw instanceof Number n) yield n.longValue();
         try {
@@ -266,6 +267,7 @@ public final class CommandRegistry {
       case BOOLEAN -> "true or false";
       case MENTIONABLE -> "a user or role";
       case STRING -> "text";
+      case ATTACHMENT -> "a file or an http(s) link to one";
     };
   }
 

@@ -6,5 +6,10 @@ public enum OptionType {
   INTEGER,
   BOOLEAN,
   /** A user or role to mention (Discord: MENTIONABLE; Slack: an escaped <@U…> or <!subteam^…>). */
-  MENTIONABLE
+  MENTIONABLE,
+  /**
+   * A file (Discord: an ATTACHMENT option; Slack: a link to the file, typed as text). The value is an
+   * {@link Attachment}; the command downloads it through the guarded fetcher.
+   */
+  ATTACHMENT
 }

@@ -162,6 +162,7 @@ public final class TextInvocationParser {
         default -> throw new IllegalArgumentException("'" + o.name() + "' must be true or false, not '" + v + "'.");
       };
       case STRING, MENTIONABLE -> v;
+      case ATTACHMENT -> Attachment.link(v);
     };
     if (!o.choices().isEmpty()) {
       String s = value.toString();

@@ -66,6 +66,12 @@ final class FailureMessages {
         + " limit; check the URL points at a feed and not a file download, or raise maxBodyBytes";
   }
 
+  /** Over a cap the caller set for one download (not the configured maxBodyBytes, so no advice to raise it). */
+  static String overRequestCap(URI uri, Long declared, long cap) {
+    return "response from " + uri + (declared == null ? " is larger than" : " is " + size(declared) + ", over")
+        + " the " + size(cap) + " limit for this download; download stopped";
+  }
+
   static String tooLargeOnWire(URI uri, long cap) {
     return "response from " + uri + " is larger than the " + size(cap) + " limit; download stopped; check the URL points"
         + " at a feed and not a file download, or raise maxBodyBytes";

@@ -140,11 +140,11 @@ public final class FeedFetcher {
         subscriber = CappedBodySubscriber.skipping();
       } else {
         OptionalLong length = contentLength(info.headers());
-        if (length.isPresent() && length.getAsLong() > config.maxBodyBytes()) {
+        if (length.isPresent() && length.getAsLong() > cap(request)) {
           declaredLength.set(length.getAsLong());
           subscriber = CappedBodySubscriber.rejecting();
         } else {
-          subscriber = CappedBodySubscriber.capped(config.maxBodyBytes());
+          subscriber = CappedBodySubscriber.capped(cap(request));
         }
       }
       body.set(subscriber);
@@ -168,7 +168,7 @@ public final class FeedFetcher {
       Thread.currentThread().interrupt();
       throw new FetchFailure(uri, FailureMessages.interrupted(uri));
     } catch (ExecutionException e) {
-      throw translate(uri, e.getCause(), declaredLength.get());
+      throw translate(uri, e.getCause(), declaredLength.get(), cap(request));
     }
   }
 
@@ -180,6 +180,7 @@ public final class FeedFetcher {
           .header("User-Agent", userAgent())
           .header("Accept", ACCEPT)
           .header("Accept-Encoding", ContentDecoding.ACCEPTED);
+      if (sameOrigin(uri, request.url())) request.headers().forEach(builder::header);
       if (request.etag() != null) builder.header("If-None-Match", request.etag());
       if (request.lastModified() != null) builder.header("If-Modified-Since", request.lastModified());
       return builder.build();
@@ -201,12 +202,32 @@ public final class FeedFetcher {
     }
   }
 
-  private FetchFailure translate(URI uri, Throwable cause, Long declaredLength) {
+  /** The body cap for this request: the configured one, or the request's smaller one. */
+  private long cap(FetchRequest request) {
+    return request.maxBytes() > 0 ? Math.min(request.maxBytes(), config.maxBodyBytes()) : config.maxBodyBytes();
+  }
+
+  /** Same scheme, host and port: where a request's extra headers (credentials) may go. */
+  static boolean sameOrigin(URI a, URI b) {
+    if (a == null || b == null || a.getScheme() == null || a.getHost() == null || b.getHost() == null) return false;
+    return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI u) {
+    if (u.getPort() >= 0) return u.getPort();
+    return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+  }
+
+  private FetchFailure translate(URI uri, Throwable cause, Long declaredLength, long cap) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof CappedBodySubscriber.TooLarge && cap < config.maxBodyBytes()) {
+        return new FetchFailure(uri, FailureMessages.overRequestCap(uri, declaredLength, cap));
+      }
       if (t instanceof CappedBodySubscriber.TooLarge) {
         return new FetchFailure(uri, declaredLength != null
-            ? FailureMessages.tooLargeDeclared(uri, declaredLength, config.maxBodyBytes())
-            : FailureMessages.tooLargeOnWire(uri, config.maxBodyBytes()));
+            ? FailureMessages.tooLargeDeclared(uri, declaredLength, cap)
+            : FailureMessages.tooLargeOnWire(uri, cap));
       }
       if (t instanceof HttpConnectTimeoutException) {
         return new FetchFailure(uri, FailureMessages.connectTimedOut(uri, config.connectTimeout()));
@@ -254,7 +275,7 @@ public final class FeedFetcher {
       throw new FetchFailure(uri, FailureMessages.httpStatus(uri, status, retryAfter), retryAfter);
     }
     byte[] body = ContentDecoding.decode(response.body(),
-        response.headers().firstValue("Content-Encoding").orElse(null), config.maxBodyBytes(), uri);
+        response.headers().firstValue("Content-Encoding").orElse(null), cap(request), uri);
     String hash = BodyHash.sha256Hex(body);
     if (hash.equals(request.lastBodyHash())) {
       return FetchResult.unchanged(uri, etag, lastModified, hash);

@@ -36,6 +36,11 @@ public final class FeedProbe {
     this.parser = parser;
   }
 
+  /** The guarded fetcher behind the probe, for other admin downloads (OPML files). */
+  public FeedFetcher fetcher() {
+    return fetcher;
+  }
+
   public Result probe(URI url) {
     FetchResult fetched = fetcher.fetch(FetchRequest.fresh(url));
     if (fetched.failed() || fetched.body() == null) {

@@ -16,19 +16,30 @@ final class PollFeedJob implements Job {
   private final FeedStore feeds;
   private final FeedCycle cycle;
   private final Runnable onNews;
+  private final java.util.function.Consumer<String> polled;
 
   PollFeedJob(FeedStore feeds, FeedCycle cycle, Runnable onNews) {
+    this(feeds, cycle, onNews, url -> { });
+  }
+
+  /** @param polled told the feed URL after each poll, whatever its outcome (first-poll progress) */
+  PollFeedJob(FeedStore feeds, FeedCycle cycle, Runnable onNews, java.util.function.Consumer<String> polled) {
     this.feeds = feeds;
     this.cycle = cycle;
     this.onNews = onNews;
+    this.polled = polled;
   }
 
   @Override
   public void execute(JobExecutionContext context) {
     String url = context.getMergedJobDataMap().getString(FEED_URL);
-    feeds.findByUrl(url).filter(f -> f.enabled()).ifPresent(feed -> {
-      PollOutcome outcome = cycle.poll(feed);
-      if (outcome.kind() == PollOutcome.Kind.NEWS) onNews.run();
-    });
+    try {
+      feeds.findByUrl(url).filter(f -> f.enabled()).ifPresent(feed -> {
+        PollOutcome outcome = cycle.poll(feed);
+        if (outcome.kind() == PollOutcome.Kind.NEWS) onNews.run();
+      });
+    } finally {
+      polled.accept(url);
+    }
   }
 }

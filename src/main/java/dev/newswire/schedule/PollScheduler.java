@@ -2,6 +2,7 @@ package dev.newswire.schedule;
 
 import dev.newswire.delivery.Dispatcher;
 import dev.newswire.news.Feed;
+import dev.newswire.ops.ProgressReporter;
 import dev.newswire.pipeline.FeedCycle;
 import dev.newswire.store.FeedStore;
 import dev.newswire.store.ItemStore;
@@ -9,6 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Properties;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
@@ -55,6 +59,10 @@ public final class PollScheduler implements AutoCloseable {
   private final java.util.Map<JobKey, Runnable> extraJobs = new java.util.concurrent.ConcurrentHashMap<>();
   private ScheduledExecutorService localDispatch;
   private final AtomicBoolean dispatchQueued = new AtomicBoolean();
+  /** More new (never polled) feeds than this at start: the first poll reports its progress. */
+  public static final int FIRST_POLL_PROGRESS_MIN = 20;
+  private volatile Set<String> firstPolls;
+  private volatile ProgressReporter firstPollProgress;
 
   public PollScheduler(FeedStore feeds, FeedCycle cycle, Dispatcher dispatcher, ItemStore items, Duration retention,
       int threads, Clock clock) {
@@ -106,7 +114,7 @@ public final class PollScheduler implements AutoCloseable {
     scheduler = new StdSchedulerFactory(p).getScheduler();
     scheduler.setJobFactory((bundle, s) -> {
       Class<?> type = bundle.getJobDetail().getJobClass();
-      if (type == PollFeedJob.class) return new PollFeedJob(feeds, cycle, this::dispatchSoon);
+      if (type == PollFeedJob.class) return new PollFeedJob(feeds, cycle, this::dispatchSoon, this::polled);
       if (bundle.getJobDetail().getKey().equals(DISPATCH)) return new RunnableJob("dispatch", dispatcher::dispatchDue);
       Runnable extra = extraJobs.get(bundle.getJobDetail().getKey());
       if (extra != null) return new RunnableJob(bundle.getJobDetail().getKey().getName(), extra);
@@ -116,8 +124,17 @@ public final class PollScheduler implements AutoCloseable {
       });
     });
     scheduleHousekeeping();
+    List<Feed> all = feeds.all();
+    Set<String> firsts = ConcurrentHashMap.newKeySet();
+    for (Feed f : all) if (f.enabled() && !f.baselineDone()) firsts.add(f.url());
+    // Clustered, other instances poll some of them: this one could not count them all.
+    if (!clustered() && firsts.size() > FIRST_POLL_PROGRESS_MIN) {
+      firstPolls = firsts;
+      firstPollProgress = ProgressReporter.forBot(log, System.err, "first poll", firsts.size());
+      log.info("First poll of {} feeds; progress follows", firsts.size());
+    }
     int n = 0;
-    for (Feed f : feeds.all()) {
+    for (Feed f : all) {
       if (f.enabled()) {
         if (clustered()) {
           ensureFeed(f);
@@ -132,6 +149,14 @@ public final class PollScheduler implements AutoCloseable {
     scheduler.start();
     log.info(clustered() ? "Polling {} feeds, clustered with the other instances on the same database (Quartz instance {})"
         : "Polling {} feeds", n, scheduler.getSchedulerInstanceId());
+  }
+
+  /** A feed was polled: counts towards the first-poll progress when it was one of the new feeds at start. */
+  private void polled(String url) {
+    Set<String> firsts = firstPolls;
+    ProgressReporter progress = firstPollProgress;
+    if (firsts == null || progress == null || !firsts.remove(url)) return;
+    progress.update(progress.total() - firsts.size());
   }
 
   private boolean clustered() {
@@ -277,6 +302,8 @@ public final class PollScheduler implements AutoCloseable {
 
   @Override
   public void close() {
+    ProgressReporter progress = firstPollProgress;
+    if (progress != null) progress.finish(); // a no-op when it completed; "stopped" otherwise
     if (localDispatch != null) {
       localDispatch.shutdownNow();
       try {

@@ -39,6 +39,13 @@ public interface FeedStore {
     throw new UnsupportedOperationException("addAll is not supported by " + getClass().getSimpleName());
   }
 
+  /** {@link #addAll(List, String)}, telling {@code progress} how many are written so far (inside the transaction). */
+  default int addAll(List<NewFeed> newFeeds, String origin, java.util.function.IntConsumer progress) {
+    int n = addAll(newFeeds, origin);
+    progress.accept(n);
+    return n;
+  }
+
   /** Every stored feed with its category, in id order. */
   default List<CategorizedFeed> allWithCategories() {
     return all().stream().map(f -> new CategorizedFeed(f, null)).toList();

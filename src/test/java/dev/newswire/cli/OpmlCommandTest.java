@@ -204,4 +204,20 @@ class OpmlCommandTest {
   private static List<Opml.Entry> read(String xml) throws Exception {
     return Opml.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
+
+  @Test
+  void aLongImportShowsProgressLinesWhenNoTerminalIsAttached() throws Exception {
+    Path cfg = config("many");
+    StringBuilder sb = new StringBuilder("<opml version=\"2.0\"><body>\n<outline text=\"Bulk\">\n");
+    for (int i = 0; i < 1200; i++) sb.append("<outline text=\"F").append(i).append("\" xmlUrl=\"https://f").append(i).append(".example/rss\"/>\n");
+    Path file = dir.resolve("many.opml");
+    Files.writeString(file, sb.append("</outline></body></opml>\n").toString());
+    assertThat(NewswireCli.execute("feeds", "import", file.toString(), "--config", cfg.toString())).isZero();
+    String e = err();
+    assertThat(e).contains("checking: 200/1200 (16%)", "checking: 1200/1200 (100%), done in ",
+        "importing (one transaction): 120/1200 (10%)", "importing (one transaction): 1200/1200 (100%), done in ")
+        .doesNotContain("\r");
+    assertThat(out()).contains("Imported 1200 feeds");
+    assertThat(stored("many")).hasSize(1200);
+  }
 }

@@ -77,6 +77,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final Map<String, String> channels = new ConcurrentHashMap<>(); // id -> name
+  private final Map<String, byte[]> attachments = new ConcurrentHashMap<>(); // path -> content
   private final Set<WebSocket> sockets = ConcurrentHashMap.newKeySet();
   private final AtomicLong counter = new AtomicLong();
   private final AtomicInteger seq = new AtomicInteger();
@@ -291,18 +292,44 @@ public final class FakeDiscord implements AutoCloseable {
    */
   public Interaction slashCommand(String command, String group, String sub, Map<String, Object> options,
       boolean admin) {
-    return interaction(2, command, group, sub, leafOptions(options, null), admin);
+    return interaction(2, command, group, sub, leafOptions(options, null), admin, null);
+  }
+
+  /**
+   * Dispatches a slash command with a file attached to ATTACHMENT option {@code option}, in Discord's wire format:
+   * the option's value is the attachment id, and {@code data.resolved.attachments} holds the attachment object with
+   * its {@code url}. The fake serves the file at that URL (on its own loopback port, like Discord's CDN would).
+   */
+  public Interaction slashCommandWithAttachment(String command, String group, String sub, String option,
+      String filename, byte[] content, Map<String, Object> otherOptions, boolean admin) {
+    String attachmentId = snowflake();
+    String path = "/attachments/" + CHANNEL_ID + "/" + attachmentId + "/" + filename;
+    attachments.put(path, content.clone());
+    String url = "http://127.0.0.1:" + http.getAddress().getPort() + path;
+    ArrayNode leaves = leafOptions(otherOptions, null);
+    leaves.addObject().put("name", option).put("type", 11).put("value", attachmentId);
+    ObjectNode resolved = JSON.createObjectNode();
+    resolved.putObject("attachments").putObject(attachmentId).put("id", attachmentId).put("filename", filename)
+        .put("size", content.length).put("url", url + "?ex=6770f0a1&is=676f9f21&hm=abc123")
+        .put("proxy_url", url.replace("/attachments/", "/proxy/attachments/")).put("content_type", "text/x-opml; charset=utf-8")
+        .put("ephemeral", true);
+    return interaction(2, command, group, sub, leaves, admin, resolved);
+  }
+
+  /** Downloads of attached files so far, by path. */
+  public int attachmentDownloads() {
+    return (int) requests.stream().filter(r -> r.path().startsWith("/attachments/")).count();
   }
 
   /** Dispatches an autocomplete request (interaction type 4) with the focused option. */
   public Interaction autocomplete(String command, String group, String sub, String option, String partial) {
     ArrayNode leaves = JSON.createArrayNode();
     leaves.addObject().put("name", option).put("type", 3).put("value", partial).put("focused", true);
-    return interaction(4, command, group, sub, leaves, false);
+    return interaction(4, command, group, sub, leaves, false, null);
   }
 
   private Interaction interaction(int type, String command, String group, String sub, ArrayNode leaves,
-      boolean admin) {
+      boolean admin, ObjectNode resolved) {
     String id = snowflake();
     String token = "itoken" + id;
     ObjectNode d = JSON.createObjectNode();
@@ -325,6 +352,7 @@ public final class FakeDiscord implements AutoCloseable {
     d.putArray("entitlements");
     ObjectNode data = d.putObject("data");
     data.put("id", "700").put("name", command).put("type", 1).put("guild_id", GUILD_ID);
+    if (resolved != null) data.set("resolved", resolved);
     ArrayNode top = data.putArray("options");
     if (group != null) {
       ObjectNode g = top.addObject().put("name", group).put("type", 2);
@@ -364,6 +392,14 @@ public final class FakeDiscord implements AutoCloseable {
       String body = jsonBody(new String(raw, StandardCharsets.UTF_8), contentType);
       requests.add(new Request(method, path, query == null ? "" : query, body, System.nanoTime()));
 
+      if (method.equals("GET") && attachments.containsKey(fullPath)) {
+        // The CDN: no Authorization needed (the URL is signed).
+        byte[] file = attachments.get(fullPath);
+        ex.getResponseHeaders().set("Content-Type", "text/x-opml; charset=utf-8");
+        ex.sendResponseHeaders(200, file.length);
+        ex.getResponseBody().write(file);
+        return;
+      }
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       boolean webhookRoute = path.startsWith("/webhooks/") || path.startsWith("/interactions/");
       if (!webhookRoute && !("Bot " + TOKEN).equals(auth)) {

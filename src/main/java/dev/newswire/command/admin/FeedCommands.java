@@ -19,12 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** /news-admin feed list|add|remove|pause|resume. */
+/** /news-admin feed list|add|remove|pause|resume|import. */
 public final class FeedCommands {
   private FeedCommands() {}
 
   public static List<BotCommand> all(CommandContext ctx) {
-    return List.of(new ListFeeds(ctx), new AddFeed(ctx), new RemoveFeed(ctx), new PauseFeed(ctx), new ResumeFeed(ctx));
+    return List.of(new ListFeeds(ctx), new AddFeed(ctx), new RemoveFeed(ctx), new PauseFeed(ctx), new ResumeFeed(ctx),
+        new FeedImportCommand(ctx));
   }
 
   static OptionSpec urlOption() {

@@ -27,6 +27,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -133,6 +134,7 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
       case INTEGER -> OptionType.INTEGER;
       case BOOLEAN -> OptionType.BOOLEAN;
       case MENTIONABLE -> OptionType.MENTIONABLE;
+      case ATTACHMENT -> OptionType.ATTACHMENT;
     };
     OptionData data = new OptionData(type, o.name(), fitDescription(o.description()), o.required());
     if (!o.choices().isEmpty() && (type == OptionType.STRING || type == OptionType.INTEGER)) {
@@ -316,12 +318,23 @@ public final class DiscordCommands extends ListenerAdapter implements AutoClosea
         case INTEGER -> o.getAsLong();
         case BOOLEAN -> o.getAsBoolean();
         case MENTIONABLE -> mention(o);
+        case ATTACHMENT -> attachment(o);
         default -> o.getAsString();
       };
       options.put(o.getName(), value);
     }
     return new Invocation(channelRef(event.getGuild(), event.getChannelId()), event.getUser().getId(),
         event.getUser().getName(), isAdmin(event.getMember(), event.getGuildChannel()), options, clock.instant());
+  }
+
+  /** Where the file is and what Discord says about it; the command downloads it (size-capped, guarded). */
+  private static Object attachment(OptionMapping o) {
+    try {
+      Message.Attachment a = o.getAsAttachment();
+      return new dev.newswire.command.Attachment(a.getUrl(), a.getFileName(), a.getSize(), Map.of());
+    } catch (RuntimeException e) {
+      return o.getAsString();
+    }
   }
 
   private static String mention(OptionMapping o) {

@@ -26,6 +26,7 @@ import com.slack.api.util.json.GsonFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.newswire.command.Attachment;
 import dev.newswire.command.CommandSpec;
 import dev.newswire.command.Invocation;
 import dev.newswire.command.Reply;
@@ -40,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,7 @@ public final class SlackBot implements AutoCloseable {
   private final Clock clock;
   private final String signingSecret;
   private final String appToken;
+  private final String botToken;
   private final App app;
   private final SlackRenderer renderer = new SlackRenderer();
   private final ExecutorService work;
@@ -112,6 +115,7 @@ public final class SlackBot implements AutoCloseable {
     this.clock = clock;
     this.signingSecret = signingSecret;
     this.appToken = appToken;
+    this.botToken = botToken;
     AppConfig config = AppConfig.builder()
         .singleTeamBotToken(botToken)
         .signingSecret(signingSecret)
@@ -264,7 +268,7 @@ public final class SlackBot implements AutoCloseable {
     Reply reply;
     try {
       Invocation inv = new Invocation(new ChannelRef(SlackPlatform.ID, p.getTeamId(), p.getChannelId()),
-          p.getUserId(), p.getUserName(), isWorkspaceAdmin(p.getTeamId(), p.getUserId()), cmd.options(),
+          p.getUserId(), p.getUserName(), isWorkspaceAdmin(p.getTeamId(), p.getUserId()), withFileAuth(cmd.options(), botToken),
           clock.instant());
       reply = commands.handle(spec.group(), spec.path(), inv);
     } catch (RuntimeException e) {
@@ -407,6 +411,22 @@ public final class SlackBot implements AutoCloseable {
    * {@code <@U1|name>}, and always escapes {@code & < >}. Links become bare URLs, mentions {@code <@U1>}, and
    * entities are decoded.
    */
+  /**
+   * Slack-hosted files (url_private on files.slack.com) need the bot token; it is added only for Slack's own hosts,
+   * and the fetcher sends it only to that origin (never after a redirect elsewhere). Other links are fetched plainly.
+   */
+  static Map<String, Object> withFileAuth(Map<String, Object> options, String botToken) {
+    if (botToken == null || options.values().stream().noneMatch(v -> v instanceof Attachment)) return options;
+    Map<String, Object> out = new LinkedHashMap<>(options);
+    out.replaceAll((k, v) -> v instanceof Attachment a && isSlackFileHost(a) && a.url().startsWith("https://")
+        ? a.withHeader("Authorization", "Bearer " + botToken) : v);
+    return out;
+  }
+
+  static boolean isSlackFileHost(Attachment a) {
+    return a.host().equals("files.slack.com");
+  }
+
   static String normalizeCommandText(String text) {
     if (text == null) {
       return "";

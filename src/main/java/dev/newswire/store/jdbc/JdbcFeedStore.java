@@ -152,7 +152,13 @@ public final class JdbcFeedStore implements FeedStore {
 
   @Override
   public int addAll(List<NewFeed> newFeeds, String origin) {
+    return addAll(newFeeds, origin, n -> { });
+  }
+
+  @Override
+  public int addAll(List<NewFeed> newFeeds, String origin, java.util.function.IntConsumer progress) {
     return db.inTransaction(c -> {
+      int written = 0;
       try (PreparedStatement ins = c.prepareStatement(
           "INSERT INTO feed (url, name, origin, enabled, category, baseline_done, consecutive_failures, created_at)"
               + " VALUES (?, ?, ?, TRUE, ?, FALSE, 0, ?)")) {
@@ -163,6 +169,7 @@ public final class JdbcFeedStore implements FeedStore {
           ins.setString(4, Sql.fit(f.category(), 300));
           Sql.setInstant(ins, 5, clock.instant());
           ins.executeUpdate();
+          progress.accept(++written);
         }
       }
       return newFeeds.size();

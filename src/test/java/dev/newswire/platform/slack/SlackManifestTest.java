@@ -56,9 +56,10 @@ class SlackManifestTest {
     m.path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
     // commands: slash commands; chat:write(.public): chat.postMessage; channels:join: conversations.join;
     // users:read: users.info for the admin check; channels:read: channel names for subscriptions;
-    // channels:history: conversations.history to find an interrupted delivery before resending it
+    // channels:history: conversations.history to find an interrupted delivery before resending it;
+    // files:read: downloading a files.slack.com link for /news-admin feed import
     assertThat(scopes).contains("commands", "chat:write", "chat:write.public", "channels:read", "channels:join",
-        "users:read", "channels:history");
+        "users:read", "channels:history", "files:read");
     assertThat(m.path("settings").path("interactivity").path("request_url").asText()).endsWith(SlackBot.EVENTS_PATH);
     assertThat(m.path("settings").path("socket_mode_enabled").asBoolean(true)).isFalse();
     assertThat(m.path("settings").path("org_deploy_enabled").asBoolean(true)).isFalse();
