@@ -238,6 +238,11 @@ abstract class StoreContract {
     assertThat(story.others(all.get(1).id()).get(1).url()).startsWith("https://c.example/");
     assertThat(items.coverage(List.of())).isEmpty();
 
+    // Digests see the same coverage: a story's size is its outlets, an item without a cluster is one source.
+    List<dev.newswire.store.DigestCandidate> candidates = new JdbcDigestStore(db).announcedBetween(T0.minusSeconds(1), T0.plusSeconds(600), 10);
+    assertThat(candidates).extracting(c -> c.story().item().guid()).startsWith("c3").hasSize(5);
+    assertThat(candidates).extracting(dev.newswire.store.DigestCandidate::sources).containsExactly(1, 3, 3, 3, 3);
+
     Map<Long, dev.newswire.store.StoredItem> found = items.findAll(List.of(ids.get("c3"), ids.get("a1"), -1L));
     assertThat(found).containsOnlyKeys(ids.get("c3"), ids.get("a1"));
     assertThat(found.get(ids.get("a1")).feedName()).isEqualTo("A");
