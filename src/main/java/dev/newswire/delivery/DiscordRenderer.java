@@ -138,9 +138,20 @@ public final class DiscordRenderer {
     ObjectNode embed = JSON.objectNode();
     embed.put("title", title(card, titleShare));
     link(card.url()).ifPresent(url -> embed.put("url", url));
-    String tldr = DiscordMarkdown.fit(card.tldr(), descriptionShare);
+    // "Covered by N sources" is a field whose name and value come out of the description's share, so the
+    // embed's total stays within its share of the message.
+    int coverageShare = Coverage.shown(card) ? Math.min(ALSO_SHARE, descriptionShare / 3) : 0;
+    String tldr = DiscordMarkdown.fit(card.tldr(), descriptionShare - coverageShare);
     if (!tldr.isEmpty()) {
       embed.put("description", tldr);
+    }
+    if (coverageShare > 0) {
+      String label = Coverage.label(card);
+      StringBuilder value = new StringBuilder(DiscordMarkdown.fitLine(card.sourceName(), 80));
+      String sources = sourceList(value, card.alsoCoveredBy(), coverageShare - label.length());
+      if (!sources.isBlank()) {
+        embed.putArray("fields").addObject().put("name", label).put("value", sources).put("inline", false);
+      }
     }
     link(card.imageUrl()).ifPresent(url -> embed.putObject("thumbnail").put("url", url));
     if (card.published() != null) {
@@ -186,9 +197,11 @@ public final class DiscordRenderer {
     String title = title(card, 150);
     String source = DiscordMarkdown.fitLine(card.sourceName(), 60);
     String linked = link(card.url()).map(url -> "[" + title + "](" + maskedLinkTarget(url) + ")").orElse(title);
-    String line = "• **" + linked + "**" + (source.isEmpty() ? "" : " — " + source);
+    String coverage = Coverage.shown(card) ? " · " + Coverage.label(card).toLowerCase(java.util.Locale.ROOT) : "";
+    String line = "• **" + linked + "**" + (source.isEmpty() ? "" : " — " + source) + coverage;
     // A very long URL would crowd other stories out of the 4096 characters: keep the title, lose the link.
-    return line.length() <= DIGEST_LINE ? line : "• **" + title + "**" + (source.isEmpty() ? "" : " — " + source);
+    return line.length() <= DIGEST_LINE ? line
+        : "• **" + title + "**" + (source.isEmpty() ? "" : " — " + source) + coverage;
   }
 
   private String description(Card card) {
@@ -210,7 +223,14 @@ public final class DiscordRenderer {
   }
 
   private String alsoCoveredBy(List<SourceLink> others) {
-    StringBuilder value = new StringBuilder();
+    return sourceList(new StringBuilder(), others, ALSO_SHARE);
+  }
+
+  /** Appends the outlets, linked, " · "-separated, to what value holds, within budget characters in all. */
+  private String sourceList(StringBuilder value, List<SourceLink> others, int budget) {
+    if (value.length() > budget) {
+      return "";
+    }
     for (SourceLink other : others) {
       String name = DiscordMarkdown.fitLine(other.name(), 80);
       if (name.isEmpty()) {
@@ -218,8 +238,8 @@ public final class DiscordRenderer {
       }
       String entry = link(other.url()).map(url -> "[" + name + "](" + maskedLinkTarget(url) + ")").orElse(name);
       int separator = value.length() == 0 ? 0 : 3;
-      if (value.length() + separator + entry.length() > ALSO_SHARE) {
-        if (value.length() + separator + name.length() <= ALSO_SHARE) {
+      if (value.length() + separator + entry.length() > budget) {
+        if (value.length() + separator + name.length() <= budget) {
           entry = name; // a long URL is the part to sacrifice
         } else {
           break;

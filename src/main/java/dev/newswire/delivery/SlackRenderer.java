@@ -194,7 +194,8 @@ public final class SlackRenderer {
     }
     meta.addAll(card.topics());
     String metaText = SlackMrkdwn.fitLine(String.join(" · ", meta), share / 6);
-    int tldrShare = share - linked.length() - metaText.length() - 10;
+    String coverage = Coverage.shown(card) ? coverageLine(card, share / 5) : "";
+    int tldrShare = share - linked.length() - metaText.length() - coverage.length() - 12;
     String tldr = SlackMrkdwn.fit(card.tldr(), Math.max(0, tldrShare));
     StringBuilder entry = new StringBuilder("*").append(linked).append('*');
     if (!tldr.isEmpty()) {
@@ -203,7 +204,38 @@ public final class SlackRenderer {
     if (!metaText.isEmpty()) {
       entry.append('\n').append('_').append(metaText).append('_');
     }
+    if (!coverage.isEmpty()) {
+      entry.append('\n').append(coverage);
+    }
     return entry.toString();
+  }
+
+  /** "*Covered by 3 sources:* Own, <url|Other>, …" within budget; a link too long for it falls back to the name. */
+  private static String coverageLine(Card card, int budget) {
+    StringBuilder line = new StringBuilder("*").append(Coverage.label(card)).append(":*");
+    String own = SlackMrkdwn.fitLine(card.sourceName(), 80);
+    int listed = 0;
+    if (!own.isEmpty()) {
+      line.append(' ').append(own);
+      listed++;
+    }
+    for (SourceLink other : card.alsoCoveredBy()) {
+      String name = SlackMrkdwn.fitLine(other.name(), 80);
+      if (name.isEmpty()) {
+        continue;
+      }
+      String entry = WebLink.sanitize(other.url(), MAX_INLINE_URL).map(url -> "<" + url + "|" + name + ">").orElse(name);
+      String separator = listed == 0 ? " " : ", ";
+      if (line.length() + separator.length() + entry.length() > budget) {
+        if (line.length() + separator.length() + name.length() > budget) {
+          break;
+        }
+        entry = name;
+      }
+      line.append(separator).append(entry);
+      listed++;
+    }
+    return line.length() <= budget ? line.toString() : "";
   }
 
   private static String body(Card card) {

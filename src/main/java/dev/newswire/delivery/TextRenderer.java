@@ -15,6 +15,17 @@ public final class TextRenderer {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   public String render(Card card) {
+    return render(card, false);
+  }
+
+  /** A digest (or any list of stories): a heading, then each card, saying how many outlets covered it. */
+  public String digest(String heading, List<Card> cards) {
+    StringBuilder out = new StringBuilder("══ ").append(VisibleText.oneLine(heading)).append(" ══\n\n");
+    cards.forEach(c -> out.append(render(c, true)).append('\n'));
+    return out.toString();
+  }
+
+  private String render(Card card, boolean inDigest) {
     StringBuilder out = new StringBuilder();
     String title = VisibleText.oneLine(card.title());
     out.append(title.isEmpty() ? "Untitled story" : title).append('\n');
@@ -46,13 +57,17 @@ public final class TextRenderer {
     appendLabelled(out, "Why it matters", card.whyItMatters());
     appendLabelled(out, "Who should care", card.whoShouldCare());
     appendLabelled(out, "What to do next", card.whatToDoNext());
-    if (!card.alsoCoveredBy().isEmpty()) {
+    if (Coverage.shown(card)) {
       List<String> others = new ArrayList<>();
+      String own = VisibleText.oneLine(card.sourceName());
+      if (inDigest && !own.isEmpty()) {
+        others.add(own);
+      }
       for (SourceLink other : card.alsoCoveredBy()) {
         String name = VisibleText.oneLine(other.name());
         others.add(WebLink.sanitize(other.url(), SlackRenderer.MAX_URL).map(u -> name + " (" + u + ")").orElse(name));
       }
-      appendLabelled(out, "Also covered by", String.join(", ", others));
+      appendLabelled(out, inDigest ? Coverage.label(card) : "Also covered by", String.join(", ", others));
     }
     return out.charAt(out.length() - 1) == '\n' ? out.toString() : out.append('\n').toString();
   }

@@ -6,10 +6,12 @@ import dev.newswire.delivery.DeliveryResult;
 import dev.newswire.delivery.Digest;
 import dev.newswire.news.Card;
 import dev.newswire.news.NewsItem;
+import dev.newswire.news.SourceLink;
 import dev.newswire.pipeline.StoryEnricher;
 import dev.newswire.pipeline.TopicClassifier;
 import dev.newswire.store.DigestCandidate;
 import dev.newswire.store.DigestStore;
+import dev.newswire.store.StoredItem;
 import dev.newswire.store.SubscriptionStore;
 import dev.newswire.subscription.ChannelFilter;
 import dev.newswire.subscription.ChannelFilters;
@@ -19,18 +21,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends daily and weekly digests when they are due, and on demand. Subscriptions of one channel with the same
- * schedule are folded into one message; the stories are those first seen since that schedule's last digest,
- * ranked by topic match, number of sources, then recency.
+ * schedule are folded into one message; the stories are those first seen since that schedule's last digest, one
+ * entry per story cluster, ranked by how many outlets covered the story, topic match, then recency. Each entry is
+ * the story's first report with its other outlets ("covered by N sources").
  */
 public final class DigestService {
   private static final Logger log = LoggerFactory.getLogger(DigestService.class);
@@ -164,19 +169,81 @@ public final class DigestService {
       if (!matches || !filters.passes(classified, channelFilters)) continue;
       ranked.add(new Ranked(c, classified, topicMatch));
     }
-    // One entry per story: the same title from several feeds is shown once.
-    Map<String, Ranked> byTitle = new LinkedHashMap<>();
-    for (Ranked r : ranked) byTitle.putIfAbsent(dev.newswire.pipeline.ItemKeys.normalisedTitle(r.item().title()), r);
-    Comparator<Ranked> order = Comparator.comparingInt(Ranked::topicMatch).reversed()
-        .thenComparing(Comparator.comparingInt((Ranked r) -> r.candidate().sources()).reversed())
-        .thenComparing((Ranked r) -> r.candidate().story().firstSeenAt(), Comparator.reverseOrder());
-    List<Ranked> top = byTitle.values().stream().sorted(order).limit(MAX_STORIES).toList();
+    List<Entry> top = stories(ranked).stream().sorted(Entry.ORDER).limit(MAX_STORIES).toList();
     return new Composed(
-        top.stream().map(r -> enricher.enrich(r.item(), r.candidate().story().feedName(), null)).toList(),
-        top.stream().map(r -> r.item().topics().isEmpty() ? "" : r.item().topics().get(0)).toList());
+        top.stream().map(this::card).toList(),
+        top.stream().map(st -> st.shown().topics().isEmpty() ? "" : st.shown().topics().get(0)).toList());
   }
 
-  private record Ranked(DigestCandidate candidate, NewsItem item, int topicMatch) {}
+  private record Ranked(DigestCandidate candidate, NewsItem item, int topicMatch) {
+    String storyKey() {
+      // Unclustered items (clustering off, or stored before it) still fold by title, as before clustering.
+      return candidate.coverage() != null ? "cluster:" + candidate.coverage().clusterId()
+          : "title:" + dev.newswire.pipeline.ItemKeys.normalisedTitle(item.title());
+    }
+  }
+
+  /**
+   * One digest entry: the matching items of one story, newest first.
+   *
+   * @param others the story's other outlets than the shown item's feed
+   */
+  private record Entry(List<Ranked> items, List<SourceLink> others) {
+    /** Most outlets first (what many covered matters most), then topic match, then the most recent. */
+    static final Comparator<Entry> ORDER = Comparator.comparingInt(Entry::sources).reversed()
+        .thenComparing(Comparator.comparingInt(Entry::topicMatch).reversed())
+        .thenComparing(Entry::latest, Comparator.reverseOrder());
+
+    /** The first report: channels got it as a post, and the later outlets as "also covered by". */
+    Ranked first() {
+      return items.get(items.size() - 1);
+    }
+
+    NewsItem shown() {
+      return first().item();
+    }
+
+    int sources() {
+      return 1 + others.size();
+    }
+
+    int topicMatch() {
+      return items.stream().mapToInt(Ranked::topicMatch).max().orElse(0);
+    }
+
+    Instant latest() {
+      return items.get(0).candidate().story().firstSeenAt();
+    }
+  }
+
+  private static List<Entry> stories(List<Ranked> ranked) {
+    Map<String, List<Ranked>> byStory = new LinkedHashMap<>();
+    for (Ranked r : ranked) byStory.computeIfAbsent(r.storyKey(), k -> new ArrayList<>()).add(r);
+    List<Entry> out = new ArrayList<>();
+    for (List<Ranked> items : byStory.values()) {
+      Ranked first = items.get(items.size() - 1);
+      long feedId = first.candidate().story().feedId();
+      List<SourceLink> others;
+      if (first.candidate().coverage() != null) {
+        others = first.candidate().coverage().others(feedId);
+      } else {
+        // Title fallback: the other feeds among this window's items, one link each.
+        Set<Long> feeds = new HashSet<>(Set.of(feedId));
+        others = new ArrayList<>();
+        for (int i = items.size() - 1; i >= 0; i--) {
+          StoredItem s = items.get(i).candidate().story();
+          if (feeds.add(s.feedId())) others.add(new SourceLink(s.feedName(), s.item().link()));
+        }
+      }
+      out.add(new Entry(items, others));
+    }
+    return out;
+  }
+
+  private Card card(Entry story) {
+    Card card = enricher.enrich(story.shown(), story.first().candidate().story().feedName(), null);
+    return story.others().isEmpty() ? card : card.withAlsoCoveredBy(story.others());
+  }
 
   private Instant lastDigest(Group g) {
     Function<Subscription, Instant> last = s -> store.lastDigestAt(s.id()).orElse(s.createdAt());

@@ -3,6 +3,12 @@ package dev.newswire.store;
 /**
  * A story that may go into a digest.
  *
- * @param sources how many feeds carried a story with the same normalised title in the digest's window
+ * @param coverage who carried the item's story (its cluster), or null when the item is in no cluster
  */
-public record DigestCandidate(StoredItem story, int sources) {}
+public record DigestCandidate(StoredItem story, StoryCoverage coverage) {
+
+  /** How many outlets carried the story: the cluster's feeds, or 1 for an item on its own. */
+  public int sources() {
+    return coverage == null ? 1 : Math.max(1, coverage.sources());
+  }
+}

@@ -12,6 +12,6 @@ public interface DigestStore {
 
   void markDigested(Collection<Long> subscriptionIds, Instant at);
 
-  /** Stories announced as news (not baseline) first seen in (since, until], newest first. */
+  /** Items announced as news (not baseline) first seen in (since, until], newest first, each with its story's coverage. */
   List<DigestCandidate> announcedBetween(Instant since, Instant until, int limit);
 }

@@ -5,6 +5,7 @@ import dev.newswire.pipeline.KnownItems;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Items seen in feeds: the memory behind "never post a story twice". */
@@ -17,6 +18,22 @@ public interface ItemStore {
   void commitPoll(PollCommit commit);
 
   Optional<StoredItem> find(long itemId);
+
+  /** The stored items among these ids, by id (forgotten ones are absent): one query instead of one per id. */
+  default Map<Long, StoredItem> findAll(Collection<Long> itemIds) {
+    Map<Long, StoredItem> out = new java.util.HashMap<>();
+    for (long id : itemIds) find(id).ifPresent(s -> out.put(id, s));
+    return out;
+  }
+
+  /**
+   * For each of these items that belongs to a story cluster, who carried that story (the item itself included).
+   * Items without a cluster are absent: each is its own story. Commands and digests collapse a page of items into
+   * stories with this, so it is one query for the whole page, not one per item.
+   */
+  default Map<Long, StoryCoverage> coverage(Collection<Long> itemIds) {
+    return Map.of();
+  }
 
   long count();
 

@@ -143,9 +143,24 @@ class DiscordRendererTest {
 
   @Test
   void digestGolden() {
-    JsonNode message = renderer.digest("Today in AI", List.of(Cards.full(), Cards.minimal()));
+    JsonNode message = renderer.digest("Today in AI", List.of(Cards.withAlsoCoveredBy(), Cards.full(), Cards.minimal()));
     DiscordLimits.assertValid(message);
     Golden.assertJson("discord-digest.json", message);
+  }
+
+  @Test
+  void digestEntriesSayHowManySourcesCoveredTheStory() {
+    JsonNode compact = renderer.digest("Today in AI", List.of(Cards.withAlsoCoveredBy(), Cards.full()));
+    assertThat(compact.at("/embeds/0/fields/0/name").asText()).isEqualTo("Covered by 4 sources");
+    assertThat(compact.at("/embeds/0/fields/0/value").asText())
+        .isEqualTo("OpenAI News · [The Verge](https://www.theverge.com/openai/gpt-4-5) · [Ars Technica](https://arstechnica.com/ai/gpt-4-5/) · Evil");
+    assertThat(compact.at("/embeds/1").has("fields")).as("one source: nothing to say").isFalse();
+    JsonNode tenCovered = renderer.digest("Today in AI", Collections.nCopies(10, Cards.withAlsoCoveredBy()));
+    DiscordLimits.assertValid(tenCovered);
+    assertThat(tenCovered.at("/embeds/9/fields/0/name").asText()).isEqualTo("Covered by 4 sources");
+    JsonNode list = renderer.digest("Today in AI", Collections.nCopies(11, Cards.withAlsoCoveredBy()));
+    DiscordLimits.assertValid(list);
+    assertThat(list.at("/embeds/0/description").asText()).contains("— OpenAI News · covered by 4 sources\n");
   }
 
   @Test

@@ -124,9 +124,18 @@ class SlackRendererTest {
 
   @Test
   void digestGolden() {
-    JsonNode args = renderer.digest("Today in AI", List.of(Cards.full(), Cards.minimal()));
+    JsonNode args = renderer.digest("Today in AI", List.of(Cards.withAlsoCoveredBy(), Cards.full(), Cards.minimal()));
     SlackLimits.assertValid(args);
     Golden.assertJson("slack-digest.json", args);
+  }
+
+  @Test
+  void digestEntriesSayHowManySourcesCoveredTheStory() {
+    JsonNode args = renderer.digest("Today in AI", List.of(Cards.withAlsoCoveredBy(), Cards.full()));
+    assertThat(args.at("/blocks/1/text/text").asText()).endsWith("\n*Covered by 4 sources:* OpenAI News,"
+        + " <https://www.theverge.com/openai/gpt-4-5|The Verge>, <https://arstechnica.com/ai/gpt-4-5/|Ars Technica>, Evil");
+    assertThat(args.at("/blocks/3/text/text").asText()).doesNotContain("Covered by");
+    SlackLimits.assertValid(renderer.digest("Weekly", Collections.nCopies(60, Cards.withAlsoCoveredBy())));
   }
 
   static final String FEED = "https://openai.com/news/rss.xml";

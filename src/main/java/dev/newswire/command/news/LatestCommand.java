@@ -7,16 +7,25 @@ import dev.newswire.command.OptionSpec;
 import dev.newswire.command.OptionType;
 import dev.newswire.command.Reply;
 import dev.newswire.news.Card;
+import dev.newswire.news.NewsItem;
 import dev.newswire.store.StoredItem;
+import dev.newswire.store.StoryCoverage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** /news latest [topic] [count]: the newest stored stories, optionally on one topic. */
+/**
+ * /news latest [topic] [count]: the newest stored stories, optionally on one topic. One entry per story: the
+ * outlets of a cluster collapse into its newest report, with the others under "Also covered by".
+ */
 public final class LatestCommand implements BotCommand {
   static final int DEFAULT = 5;
   static final int MAX = 10;
   /** Stories looked at when filtering by topic: the newest few hundred are plenty for "latest". */
   static final int SCAN = 300;
+  /** Items read per wanted story without a topic: room for a story carried by several outlets. */
+  static final int ITEMS_PER_STORY = 10;
   private static final CommandSpec SPEC = new CommandSpec(CommandSpec.NEWS, "latest", "The newest stories, optionally on one topic",
       List.of(OptionSpec.optional("topic", OptionType.STRING, "topic id, e.g. llms (see /news topics)").withAutocomplete(),
           OptionSpec.optional("count", OptionType.INTEGER, "how many, 1 to " + MAX + " (default " + DEFAULT + ")")),
@@ -43,13 +52,24 @@ public final class LatestCommand implements BotCommand {
       Reply.Error unknown = Topics.unknown(ctx, topic, SPEC.usage());
       if (unknown != null) return unknown;
     }
-    List<StoredItem> stored = ctx.items().latest(topic == null ? (int) count : SCAN);
-    List<Card> cards = new ArrayList<>();
+    // Items, not stories, come back from the store: read enough that a story carried by several outlets still
+    // leaves room for count stories.
+    List<StoredItem> stored = ctx.items().latest(topic == null ? (int) Math.min(SCAN, count * ITEMS_PER_STORY) : SCAN);
+    Map<Long, NewsItem> classified = new HashMap<>();
+    List<StoredItem> matching = new ArrayList<>();
     for (StoredItem s : stored) {
-      if (cards.size() >= count) break;
-      var item = s.item().withTopics(ctx.classifier().classify(s.item()));
+      NewsItem item = s.item().withTopics(ctx.classifier().classify(s.item()));
       if (topic != null && !item.topics().contains(topic)) continue;
-      cards.add(ctx.enricher().enrich(item, s.feedName(), null));
+      classified.put(s.id(), item);
+      matching.add(s);
+    }
+    Map<Long, StoryCoverage> coverage = ctx.items().coverage(matching.stream().map(StoredItem::id).toList());
+    List<Card> cards = new ArrayList<>();
+    for (List<StoredItem> story : StoryEntries.group(matching, coverage, (int) count)) {
+      // The story's newest item: "latest" shows what was just reported (the first report may be an old baseline
+      // item of the same feed that no channel ever got), with the other outlets under "Also covered by".
+      StoredItem shown = story.get(0);
+      cards.add(StoryEntries.card(ctx, shown, classified.get(shown.id()), coverage));
     }
     if (cards.isEmpty()) {
       return new Reply.Text(topic == null ? "No stories stored yet; the first poll of each feed is a silent baseline,"

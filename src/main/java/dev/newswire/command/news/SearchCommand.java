@@ -8,16 +8,24 @@ import dev.newswire.command.OptionType;
 import dev.newswire.command.Reply;
 import dev.newswire.news.Card;
 import dev.newswire.store.StoredItem;
+import dev.newswire.store.StoryCoverage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-/** /news search query [days]: full-text search over stored stories, most relevant first. */
+/**
+ * /news search query [days]: full-text search over stored stories, most relevant first. One entry per story (its
+ * best hit), with the story's other outlets under "Also covered by".
+ */
 public final class SearchCommand implements BotCommand {
   static final int RESULTS = 5;
+  /** Hits read per wanted story: room for a story carried by several outlets. */
+  static final int HITS_PER_STORY = 10;
   private static final CommandSpec SPEC = new CommandSpec(CommandSpec.NEWS, "search",
       "Search stored stories; \"quotes\" for a phrase",
       List.of(OptionSpec.required("query", OptionType.STRING, "words or a \"phrase in quotes\""),
@@ -41,12 +49,16 @@ public final class SearchCommand implements BotCommand {
     Long days = inv.integer("days");
     if (days != null && (days < 1 || days > 365)) return new Reply.Error("days must be between 1 and 365. Usage: `" + SPEC.usage() + "`");
     Instant since = days == null ? null : ctx.clock().instant().minus(Duration.ofDays(days));
+    // Hits are items; several may be one story, so read enough hits for RESULTS stories.
+    List<Long> hits = ctx.index().search(query, since, RESULTS * HITS_PER_STORY);
+    Map<Long, StoredItem> found = ctx.items().findAll(hits);
+    // Forgotten by retention since it was indexed: skipped.
+    List<StoredItem> ranked = hits.stream().map(found::get).filter(Objects::nonNull).toList();
+    Map<Long, StoryCoverage> coverage = ctx.items().coverage(hits);
     List<Card> cards = new ArrayList<>();
-    for (long id : ctx.index().search(query, since, RESULTS * 2)) {
-      if (cards.size() >= RESULTS) break;
-      StoredItem s = ctx.items().find(id).orElse(null);
-      if (s == null) continue; // forgotten by retention since it was indexed
-      cards.add(ctx.enricher().enrich(s.item().withTopics(ctx.classifier().classify(s.item())), s.feedName(), null));
+    for (List<StoredItem> story : StoryEntries.group(ranked, coverage, RESULTS)) {
+      StoredItem best = story.get(0); // a story ranks by, and shows, its most relevant item
+      cards.add(StoryEntries.card(ctx, best, best.item().withTopics(ctx.classifier().classify(best.item())), coverage));
     }
     if (cards.isEmpty()) {
       Set<String> suggestions = new LinkedHashSet<>();

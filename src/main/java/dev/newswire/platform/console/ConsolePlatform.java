@@ -51,11 +51,12 @@ public final class ConsolePlatform implements ChatPlatform {
       o.put("digest", digest.heading());
       var titles = o.putArray("stories");
       digest.cards().forEach(c -> titles.add(c.title()));
+      // How many outlets ran each story, by position: what the rendered digest says as "covered by N sources".
+      var sources = o.putArray("sources");
+      digest.cards().forEach(c -> sources.add(1 + c.alsoCoveredBy().size()));
       text = o.toString();
     } else {
-      StringBuilder sb = new StringBuilder("══ ").append(digest.heading()).append(" ══\n\n");
-      digest.cards().forEach(c -> sb.append(renderer.render(c)).append('\n'));
-      text = sb.toString();
+      text = renderer.digest(digest.heading(), digest.cards());
     }
     synchronized (out) {
       out.println(text);

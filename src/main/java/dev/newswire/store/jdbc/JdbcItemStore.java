@@ -4,9 +4,11 @@ import dev.newswire.delivery.ChannelRef;
 import dev.newswire.news.NewsItem;
 import dev.newswire.pipeline.IdentifiedItem;
 import dev.newswire.pipeline.KnownItems;
+import dev.newswire.store.ClusterMember;
 import dev.newswire.store.ItemStore;
 import dev.newswire.store.PollCommit;
 import dev.newswire.store.StoredItem;
+import dev.newswire.store.StoryCoverage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -256,6 +261,64 @@ public final class JdbcItemStore implements ItemStore {
         }
       }
     });
+  }
+
+  @Override
+  public Map<Long, StoredItem> findAll(Collection<Long> itemIds) {
+    List<Long> ids = itemIds.stream().distinct().toList();
+    return db.read(c -> {
+      Map<Long, StoredItem> out = new HashMap<>();
+      for (int from = 0; from < ids.size(); from += CHUNK) {
+        List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+        try (PreparedStatement ps = c.prepareStatement(STORED_SELECT + " WHERE i.id IN (" + marks(chunk.size()) + ")")) {
+          bindLongs(ps, 1, chunk);
+          for (StoredItem s : storedList(ps)) out.put(s.id(), s);
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Map<Long, StoryCoverage> coverage(Collection<Long> itemIds) {
+    List<Long> ids = itemIds.stream().distinct().toList();
+    return db.read(c -> {
+      Map<Long, StoryCoverage> out = new HashMap<>();
+      // Several asked items of one cluster share the (immutable) coverage instead of each getting a copy.
+      Map<String, StoryCoverage> byCluster = new HashMap<>();
+      for (int from = 0; from < ids.size(); from += CHUNK) {
+        List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+        // A self-join on the cluster index: the asked items' clusters and all their members in one round trip.
+        // Asked items without a cluster join nothing (NULL never equals) and stay absent.
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT me.id AS asked, i.id, i.feed_id, i.cluster_id, i.link, i.first_seen_at, f.name AS feed_name"
+                + " FROM item me JOIN item i ON i.cluster_id = me.cluster_id JOIN feed f ON f.id = i.feed_id"
+                + " WHERE me.id IN (" + marks(chunk.size()) + ") ORDER BY me.id, i.first_seen_at, i.id")) {
+          bindLongs(ps, 1, chunk);
+          Map<Long, List<ClusterMember>> members = new LinkedHashMap<>();
+          Map<Long, String> clusterOf = new HashMap<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              long asked = rs.getLong("asked");
+              clusterOf.put(asked, rs.getString("cluster_id"));
+              members.computeIfAbsent(asked, k -> new ArrayList<>()).add(new ClusterMember(rs.getLong("id"),
+                  rs.getLong("feed_id"), rs.getString("feed_name"), rs.getString("link"), Sql.getInstant(rs, "first_seen_at")));
+            }
+          }
+          members.forEach((asked, list) -> out.put(asked,
+              byCluster.computeIfAbsent(clusterOf.get(asked), id -> new StoryCoverage(id, list))));
+        }
+      }
+      return out;
+    });
+  }
+
+  private static String marks(int n) {
+    return String.join(",", java.util.Collections.nCopies(n, "?"));
+  }
+
+  private static void bindLongs(PreparedStatement ps, int first, List<Long> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) ps.setLong(first + i, values.get(i));
   }
 
   @Override

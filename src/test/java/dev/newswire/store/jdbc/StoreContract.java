@@ -210,4 +210,49 @@ abstract class StoreContract {
     assertThat(deliveries.channelProblems()).isEmpty();
     assertThat(deliveries.recordChannelProblem(ch, "gone", T0)).isTrue();
   }
+
+  @Test
+  void coverageFetchesEveryClusterMemberForAPageOfItemsAtOnce() {
+    feeds.syncConfigured(List.of(new FeedConfig("https://a.example/feed", "A", null, true),
+        new FeedConfig("https://b.example/feed", "B", null, true),
+        new FeedConfig("https://c.example/feed", "C", null, true)));
+    List<Feed> all = feeds.all();
+    Deduper deduper = new Deduper();
+    // The story in A, then B, then C (C twice: one outlet however often it runs the story); C also has another.
+    commitClustered(deduper, all.get(0).id(), T0, "story", item("a1", "Story at A", "https://a.example/1", T0));
+    commitClustered(deduper, all.get(1).id(), T0.plusSeconds(60), "story", item("b1", "Story at B", "https://b.example/1", T0));
+    commitClustered(deduper, all.get(2).id(), T0.plusSeconds(120), "story", item("c1", "Story at C", "https://c.example/1", T0),
+        item("c2", "Story at C again", "https://c.example/2", T0));
+    commitClustered(deduper, all.get(2).id(), T0.plusSeconds(180), null, item("c3", "Unrelated", "https://c.example/3", T0));
+    Map<String, Long> ids = new java.util.HashMap<>();
+    items.latest(10).forEach(s -> ids.put(s.item().guid(), s.id()));
+
+    Map<Long, dev.newswire.store.StoryCoverage> coverage = items.coverage(List.of(ids.get("b1"), ids.get("c3"), ids.get("a1")));
+    assertThat(coverage).containsOnlyKeys(ids.get("b1"), ids.get("a1"));
+    dev.newswire.store.StoryCoverage story = coverage.get(ids.get("b1"));
+    assertThat(story.clusterId()).isEqualTo("story");
+    assertThat(story.members()).extracting(dev.newswire.store.ClusterMember::itemId).first().isEqualTo(ids.get("a1"));
+    assertThat(story.members()).hasSize(4);
+    assertThat(story.sources()).isEqualTo(3);
+    assertThat(story.others(all.get(1).id())).extracting(dev.newswire.news.SourceLink::name).containsExactly("A", "C");
+    assertThat(story.others(all.get(1).id()).get(1).url()).startsWith("https://c.example/");
+    assertThat(items.coverage(List.of())).isEmpty();
+
+    // Digests see the same coverage: a story's size is its outlets, an item without a cluster is one source.
+    List<dev.newswire.store.DigestCandidate> candidates = new JdbcDigestStore(db).announcedBetween(T0.minusSeconds(1), T0.plusSeconds(600), 10);
+    assertThat(candidates).extracting(c -> c.story().item().guid()).startsWith("c3").hasSize(5);
+    assertThat(candidates).extracting(dev.newswire.store.DigestCandidate::sources).containsExactly(1, 3, 3, 3, 3);
+
+    Map<Long, dev.newswire.store.StoredItem> found = items.findAll(List.of(ids.get("c3"), ids.get("a1"), -1L));
+    assertThat(found).containsOnlyKeys(ids.get("c3"), ids.get("a1"));
+    assertThat(found.get(ids.get("a1")).feedName()).isEqualTo("A");
+  }
+
+  private void commitClustered(Deduper deduper, long feedId, Instant at, String cluster, NewsItem... news) {
+    List<IdentifiedItem> identified = deduper.identify(List.of(news));
+    DedupeResult r = deduper.split(identified, KnownItems.none(), true);
+    Map<String, String> clusters = new java.util.HashMap<>();
+    if (cluster != null) r.news().forEach(it -> clusters.put(it.keyHash(), cluster));
+    items.commitPoll(new PollCommit(feedId, FeedValidators.none(), null, at, r, Map.of(), clusters));
+  }
 }
