@@ -198,7 +198,7 @@ public final class LuceneStoryIndex implements StoryIndex, AutoCloseable {
     }
   }
 
-  /** True while stories committed before now are still being indexed (e.g. the first build after a start). */
+  @Override
   public boolean catchingUp() {
     synchronized (progress) {
       return completed < requested;

@@ -17,4 +17,9 @@ public interface StoryIndex {
   List<Long> search(String query, Instant since, int limit);
 
   int size();
+
+  /** True while stories committed before now are still being indexed (the first build after a start). */
+  default boolean catchingUp() {
+    return false;
+  }
 }

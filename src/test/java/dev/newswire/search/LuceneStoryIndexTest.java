@@ -185,6 +185,32 @@ class LuceneStoryIndexTest {
     }
   }
 
+  @Test
+  void reportsCatchingUpWhileTheFirstBuildRuns() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    ListItemsBase slow = new ListItemsBase() {
+      @Override
+      public List<StoredItem> after(long afterId, int limit) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return super.after(afterId, limit);
+      }
+    };
+    slow.add("Nvidia GPU news", "chips", T0);
+    try (LuceneStoryIndex index = new LuceneStoryIndex(slow)) {
+      index.catchUpSoon();
+      assertThat(index.catchingUp()).isTrue();
+      assertThat(index.awaitCaughtUp(Duration.ofMillis(50))).isFalse();
+      release.countDown();
+      assertThat(index.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+      assertThat(index.catchingUp()).isFalse();
+      assertThat(index.search("gpu", null, 10)).containsExactly(1L);
+    }
+  }
+
   /** Records which ids the index asked for rows after, to show a restart does not re-read everything. */
   static final class CountingItems extends ListItemsBase {
     final List<Long> reads = new ArrayList<>();

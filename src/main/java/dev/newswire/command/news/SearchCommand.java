@@ -51,6 +51,9 @@ public final class SearchCommand implements BotCommand {
     Instant since = days == null ? null : ctx.clock().instant().minus(Duration.ofDays(days));
     // Hits are items; several may be one story, so read enough hits for RESULTS stories.
     List<Long> hits = ctx.index().search(query, since, RESULTS * HITS_PER_STORY);
+    String partial = ctx.index().catchingUp()
+        ? " (the search index is still being built after a restart, so older stories may be missing; try again in"
+            + " a minute)" : "";
     Map<Long, StoredItem> found = ctx.items().findAll(hits);
     // Forgotten by retention since it was indexed: skipped.
     List<StoredItem> ranked = hits.stream().map(found::get).filter(Objects::nonNull).toList();
@@ -69,8 +72,8 @@ public final class SearchCommand implements BotCommand {
           : String.join(", ", suggestions.stream().limit(4).toList());
       return new Reply.Text("No stories match " + query + (days == null ? "" : " in the last " + days + " days")
           + ". Try fewer or other words, or browse a topic with `/news latest <topic>`"
-          + (topics.isEmpty() ? "." : " — e.g. " + topics + "."), true);
+          + (topics.isEmpty() ? "." : " — e.g. " + topics + ".") + partial, true);
     }
-    return new Reply.Cards("Results for " + query, cards, true);
+    return new Reply.Cards("Results for " + query + partial, cards, true);
   }
 }
