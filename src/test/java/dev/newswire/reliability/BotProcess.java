@@ -26,6 +26,9 @@ import java.util.List;
  * claimLeaseMillis clusterEnabled feedsFile(one URL a line, or "-") pollSeconds.
  */
 public final class BotProcess {
+  /** The child's Slack read timeout; FakeSlack's timeout faults hold their answer longer than this. */
+  static final int SLACK_TIMEOUT_MS = 2000;
+
   private BotProcess() {}
 
   public static void main(String[] args) throws Exception {
@@ -58,6 +61,7 @@ public final class BotProcess {
     cmd.add("-Xmx256m");
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Dnewswire.slack.spacingMs=0");
+    cmd.add("-Dnewswire.slack.timeoutMs=" + SLACK_TIMEOUT_MS);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(BotProcess.class.getName());

@@ -2,6 +2,7 @@ package dev.newswire.platform.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.newswire.config.SlackSettings;
 
 /** Builds the Bolt/SDK {@link Slack} instance for our settings. */
@@ -16,8 +17,16 @@ public final class SlackClients {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
     config.setStatsEnabled(false);
-    config.setHttpClientReadTimeoutMillis(15_000);
-    config.setHttpClientWriteTimeoutMillis(15_000);
-    return Slack.getInstance(config);
+    // -Dnewswire.slack.timeoutMs: read/write timeout (default 15 s); lower only against a fake Slack.
+    int timeout = Integer.getInteger("newswire.slack.timeoutMs", 15_000);
+    config.setHttpClientReadTimeoutMillis(timeout);
+    config.setHttpClientWriteTimeoutMillis(timeout);
+    // No silent retries: OkHttp re-sends a request whose pooled connection dropped before the answer, even a POST
+    // that Slack already executed, so a chat.postMessage could be posted twice. A dropped connection is reported to
+    // the caller instead (the Dispatcher marks the delivery in doubt and checks the channel history before resending).
+    okhttp3.OkHttpClient ok = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+        .retryOnConnectionFailure(false)
+        .build();
+    return Slack.getInstance(config, new SlackHttpClient(ok));
   }
 }
