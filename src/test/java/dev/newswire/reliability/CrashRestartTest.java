@@ -111,10 +111,10 @@ class CrashRestartTest {
       long lost = ids.size() - delivered;
       System.out.printf("CRASH TEST: %d stories x %d channels = %d deliveries; kills %d (%d while posting);"
               + " faults injected %s; delivered %d, duplicates %d, lost %d; Slack history lookups %d;"
-              + " retries after a 429 %d, of them early %d; %.0f s%n", STORIES, CHANNELS, ids.size(), kills,
+              + " retries after a 429 %d, of them early %d; posted out of story order %d; %.0f s%n", STORIES, CHANNELS, ids.size(), kills,
           killedWhileSending, slack.faultsInjected(), delivered, duplicates, lost,
           slack.calls("conversations.history").size(), slack.retriesAfterRateLimit(),
-          slack.retryAfterViolations().size(), (System.nanoTime() - started) / 1e9);
+          slack.retryAfterViolations().size(), outOfOrder(slack), (System.nanoTime() - started) / 1e9);
       assertThat(kills).isEqualTo(KILLS);
       assertThat(duplicates).isZero();
       assertThat(lost).isZero();
@@ -152,5 +152,19 @@ class CrashRestartTest {
     r.news().forEach(it -> routes.put(it.keyHash(), channels));
     new JdbcItemStore(db).commitPoll(new PollCommit(feedId, FeedValidators.none(), null, t0, r, routes));
     assertThat(new JdbcDeliveryStore(db).countByStatus("PENDING")).isEqualTo((long) STORIES * channels.size());
+  }
+
+  /** Messages posted after a later delivery of the same channel (delivery ids grow with story order per channel). */
+  static int outOfOrder(FakeSlack slack) {
+    int n = 0;
+    for (String ch : slack.channelsWithHistory()) {
+      long max = -1;
+      for (ObjectNode m : slack.history(ch)) {
+        long id = m.path("metadata").path("event_payload").path("delivery_id").asLong(-1);
+        if (id < max) n++;
+        max = Math.max(max, id);
+      }
+    }
+    return n;
   }
 }
