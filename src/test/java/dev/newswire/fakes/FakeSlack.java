@@ -102,22 +102,91 @@ public final class FakeSlack implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private SocketServer socket;
 
+  /** The faults {@link #randomFaults} injects into chat.postMessage. */
+  public enum Fault {
+    /** HTTP 429 with Retry-After: nothing posted. */
+    RATE_LIMITED,
+    /** HTTP 500 before posting. */
+    ERROR_BEFORE,
+    /** The message is posted, then HTTP 500 (the answer is lost). */
+    ERROR_AFTER,
+    /** The answer is held past the client's timeout; nothing posted. */
+    TIMEOUT_BEFORE,
+    /** The message is posted, then the answer is held past the client's timeout. */
+    TIMEOUT_AFTER,
+    /** The connection is closed without an answer; nothing posted. */
+    DROP_BEFORE,
+    /** The message is posted, then the connection is closed without an answer. */
+    DROP_AFTER
+  }
+
   private volatile double faultRate;
-  private final java.util.concurrent.atomic.AtomicInteger injectedFaults = new java.util.concurrent.atomic.AtomicInteger();
-  private final java.util.concurrent.atomic.AtomicInteger faultsAfterPosting = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile java.util.List<Fault> faultKinds = java.util.List.of(Fault.values());
+  private volatile int retryAfterSeconds;
+  private volatile long holdMillis = 20_000;
+  private final Map<Fault, java.util.concurrent.atomic.AtomicInteger> faultCounts = new java.util.EnumMap<>(Fault.class);
+  {
+    for (Fault f : Fault.values()) faultCounts.put(f, new java.util.concurrent.atomic.AtomicInteger());
+  }
+  /** Per channel: when the last 429 said to come back (System.nanoTime). */
+  private final Map<String, Long> retryNotBefore = new ConcurrentHashMap<>();
+  private final List<String> retryAfterViolations = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger retriesAfterRateLimit = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
-   * chat.postMessage fails at random with this probability, in three equal parts: 429 (Retry-After 0), 500 before
-   * posting, and 500 after the message was posted (the answer lost).
+   * chat.postMessage fails at random with this probability, in equal parts across the {@link Fault} kinds (all of
+   * them unless {@link #faultKinds} narrows it): 429s say Retry-After {@link #retryAfter} seconds; timeouts hold the
+   * answer {@link #holdTimeouts} long (set it past the client's read timeout).
    */
   public FakeSlack randomFaults(double rate) {
     faultRate = rate;
     return this;
   }
 
-  /** Faults injected so far: {429 or 500 before posting, 500 after posting}. */
+  public FakeSlack faultKinds(Fault... kinds) {
+    faultKinds = java.util.List.of(kinds);
+    return this;
+  }
+
+  public FakeSlack retryAfter(int seconds) {
+    retryAfterSeconds = seconds;
+    return this;
+  }
+
+  public FakeSlack holdTimeouts(Duration hold) {
+    holdMillis = hold.toMillis();
+    return this;
+  }
+
+  /** Faults injected so far, by kind. */
+  public Map<Fault, Integer> faultsInjected() {
+    Map<Fault, Integer> out = new java.util.EnumMap<>(Fault.class);
+    faultCounts.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
+  /** Faults injected so far: {nothing posted, posted then the answer lost}. */
   public int[] injectedFaults() {
-    return new int[] {injectedFaults.get(), faultsAfterPosting.get()};
+    int before = 0;
+    int after = 0;
+    for (Map.Entry<Fault, Integer> e : faultsInjected().entrySet()) {
+      if (e.getKey().name().endsWith("_AFTER")) after += e.getValue();
+      else before += e.getValue();
+    }
+    return new int[] {before, after};
+  }
+
+  /**
+   * chat.postMessage calls that arrived on a channel before the Retry-After of that channel's last 429 had passed
+   * (each as "channel: N ms early").
+   */
+  public List<String> retryAfterViolations() {
+    return List.copyOf(retryAfterViolations);
+  }
+
+  /** chat.postMessage calls to a channel that had been answered 429 before (the ones checked against Retry-After). */
+  public int retriesAfterRateLimit() {
+    return retriesAfterRateLimit.get();
   }
 
   /** Messages in a channel's history (successful chat.postMessage), oldest first. */
@@ -134,7 +203,7 @@ public final class FakeSlack implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/", this::api);
     server.createContext("/respond/", this::respond);
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -219,22 +288,42 @@ public final class FakeSlack implements AutoCloseable {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     calls.add(new Call(method, Collections.unmodifiableMap(params), body, auth, ex.getRequestURI().getPath(),
         Instant.now()));
+    if ("chat.postMessage".equals(method) && params.get("channel") != null) {
+      Long notBefore = retryNotBefore.remove(params.get("channel"));
+      if (notBefore != null) {
+        retriesAfterRateLimit.incrementAndGet();
+        long early = notBefore - System.nanoTime();
+        if (early > 0) retryAfterViolations.add(params.get("channel") + ": " + early / 1_000_000 + " ms early");
+      }
+    }
     ConcurrentLinkedDeque<Answer> q = queued.get(method);
     Answer canned = q == null ? null : q.poll();
-    if (canned == null && "chat.postMessage".equals(method) && faultRate > 0) {
-      double roll = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
-      if (roll < faultRate / 3) {
-        canned = Answer.rateLimited(0);
-      } else if (roll < 2 * faultRate / 3) {
-        canned = Answer.status(500);
-      } else if (roll < faultRate) {
-        // the worst kind: the message is posted, then the answer is lost (a 500 after the fact)
-        defaultAnswer(method, params);
-        faultsAfterPosting.incrementAndGet();
-        send(ex, 500, Map.of(), "");
-        return;
+    if (canned == null && "chat.postMessage".equals(method) && faultRate > 0
+        && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < faultRate) {
+      List<Fault> kinds = faultKinds;
+      Fault fault = kinds.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(kinds.size()));
+      faultCounts.get(fault).incrementAndGet();
+      if (fault.name().endsWith("_AFTER")) defaultAnswer(method, params); // posted; the answer is lost below
+      switch (fault) {
+        case RATE_LIMITED -> {
+          int after = retryAfterSeconds;
+          if (params.get("channel") != null) {
+            retryNotBefore.put(params.get("channel"), System.nanoTime() + after * 1_000_000_000L);
+          }
+          send(ex, 429, Map.of("Retry-After", String.valueOf(after)), "{\"ok\":false,\"error\":\"ratelimited\"}");
+        }
+        case ERROR_BEFORE, ERROR_AFTER -> send(ex, 500, Map.of(), "");
+        case TIMEOUT_BEFORE, TIMEOUT_AFTER -> {
+          try {
+            Thread.sleep(holdMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ex.close(); // by now the client has given up
+        }
+        case DROP_BEFORE, DROP_AFTER -> ex.close(); // no headers sent: the server closes the connection
       }
-      if (canned != null) injectedFaults.incrementAndGet();
+      return;
     }
     if (canned != null) {
       send(ex, canned.status(), canned.headers(), canned.body());

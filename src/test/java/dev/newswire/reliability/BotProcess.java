@@ -23,9 +23,13 @@ import java.util.List;
 /**
  * A whole bot in a child JVM, so tests can SIGKILL it: the real App (Flyway, Quartz, dispatcher, SlackPlatform) with
  * its database and Slack pointed at what the parent test runs. Arguments: jdbcUrl dbUser slackApiPrefix
- * claimLeaseMillis clusterEnabled feedsFile(one URL a line, or "-") pollSeconds.
+ * claimLeaseMillis clusterEnabled feedsFile(one URL a line, or "-") pollSeconds [name: sent in the feed requests'
+ * User-Agent as "newswire-test-NAME", so a feed server can tell instances apart].
  */
 public final class BotProcess {
+  /** The child's Slack read timeout; FakeSlack's timeout faults hold their answer longer than this. */
+  static final int SLACK_TIMEOUT_MS = 2000;
+
   private BotProcess() {}
 
   public static void main(String[] args) throws Exception {
@@ -40,7 +44,7 @@ public final class BotProcess {
         .withSecrets(new Secrets(null, "xoxb-fake-token", null, null, System.getenv("NEWSWIRE_DB_PASSWORD"), null))
         .withSlack(new SlackSettings(args[2], 0, false))
         .withOps(new OpsConfig(0, "127.0.0.1", false))
-        .withNetwork(NetworkConfig.defaults().withAllowPrivateAddresses(true))
+        .withNetwork(new NetworkConfig(true, null, null, null, null, args.length > 7 ? userAgent(args[7]) : null))
         .withPolling(new PollingConfig(Duration.ofSeconds(Long.parseLong(args[6])), 4, 100, null, null))
         .withFeeds(feeds)
         .withCluster(new ClusterConfig(Boolean.parseBoolean(args[4]), null, Duration.ofMillis(Long.parseLong(args[3]))));
@@ -51,6 +55,10 @@ public final class BotProcess {
     Thread.sleep(Long.MAX_VALUE);
   }
 
+  static String userAgent(String name) {
+    return "newswire-test-" + name;
+  }
+
   /** Starts one in a child JVM with the test's classpath; output goes to {@code log}. */
   static Process launch(Path log, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
@@ -58,6 +66,7 @@ public final class BotProcess {
     cmd.add("-Xmx256m");
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Dnewswire.slack.spacingMs=0");
+    cmd.add("-Dnewswire.slack.timeoutMs=" + SLACK_TIMEOUT_MS);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(BotProcess.class.getName());

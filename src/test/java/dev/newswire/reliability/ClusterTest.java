@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two bots (child JVMs) with cluster.enabled on one PostgreSQL and N feeds polled every 10 s: each feed is polled
+ * Two bots (child JVMs) with cluster.enabled on one PostgreSQL and 200 feeds polled every 10 s: each feed is polled
  * by one instance per interval (clustered Quartz), each new story is delivered once (outbox claims); when one
- * instance is killed the other keeps polling every feed.
+ * instance is killed the other keeps polling every feed and delivers the stories published after the kill.
  */
 class ClusterTest {
-  static final int FEEDS = 60;
+  static final int FEEDS = 200;
   static final int INTERVAL_SECONDS = 10;
 
   static String rss(int feed, int items) {
@@ -47,24 +47,27 @@ class ClusterTest {
       }
       Path feedsFile = Files.createTempFile("cluster-feeds", ".txt");
       Files.write(feedsFile, urls);
+      long started = System.nanoTime();
       String[] args = {storage.url(), storage.user(), slack.methodsUrlPrefix(), "10000", "true", feedsFile.toString(),
           String.valueOf(INTERVAL_SECONDS)};
       Path logA = BotProcess.logFile("cluster-a");
       Path logB = BotProcess.logFile("cluster-b");
-      Process a = BotProcess.launch(logA, args);
-      Process b = BotProcess.launch(logB, args);
+      Process a = BotProcess.launch(logA, withName(args, "A"));
+      Process b = BotProcess.launch(logB, withName(args, "B"));
       try {
         // Every feed gets its baseline poll.
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
         while (System.nanoTime() < deadline && !allPolled(server, 1)) Thread.sleep(200);
         assertThat(allPolled(server, 1)).as("every feed polled once").isTrue();
         // Then one new story per feed, and a window of three intervals.
         for (int f = 0; f < FEEDS; f++) server.feed("/f" + f + ".xml", rss(f, 2));
         int[] before = counts(server);
+        int[] perInstanceBefore = perInstance(server);
         long windowStart = System.nanoTime();
         Thread.sleep(3 * INTERVAL_SECONDS * 1000L + 2000);
         double window = (System.nanoTime() - windowStart) / 1e9;
         int[] after = counts(server);
+        int[] perInstanceAfter = perInstance(server);
         int max = 0;
         int total = 0;
         for (int f = 0; f < FEEDS; f++) {
@@ -77,20 +80,36 @@ class ClusterTest {
         int aCards = cards(Files.readString(logA));
         int bCards = cards(Files.readString(logB));
         List<String> dupes = duplicateStories(logs);
-        System.out.printf("CLUSTER TEST: %d feeds, interval %ds, window %.1fs: %d polls (at most %d per feed, %d"
-                + " allowed); stories delivered: A %d + B %d = %d of %d, duplicates %d%n", FEEDS, INTERVAL_SECONDS,
-            window, total, max, allowed, aCards, bCards, aCards + bCards, FEEDS, dupes.size());
+        System.out.printf("CLUSTER TEST: %d feeds, interval %ds, window %.1fs: %d polls (A %d, B %d; at most %d per"
+                + " feed, %d allowed); stories delivered: A %d + B %d = %d of %d, duplicates %d%n", FEEDS,
+            INTERVAL_SECONDS, window, total, perInstanceAfter[0] - perInstanceBefore[0],
+            perInstanceAfter[1] - perInstanceBefore[1], max, allowed, aCards, bCards, aCards + bCards, FEEDS,
+            dupes.size());
         assertThat(max).as("no feed polled by both instances in one interval").isLessThanOrEqualTo(allowed);
         assertThat(dupes).isEmpty();
         assertThat(aCards + bCards).isEqualTo(FEEDS);
 
-        // Kill A; B must keep polling every feed.
+        // Kill A; B must keep polling every feed, and deliver the stories that appear after the kill, once each.
         a.destroyForcibly().waitFor();
         int[] atKill = counts(server);
-        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && !allAbove(server, atKill, 2)) Thread.sleep(500);
-        System.out.printf("CLUSTER TEST: after killing A, B polled every feed again: %s%n", allAbove(server, atKill, 2));
+        int[] perInstanceAtKill = perInstance(server);
+        for (int f = 0; f < FEEDS; f++) server.feed("/f" + f + ".xml", rss(f, 3));
+        deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline && !(allAbove(server, atKill, 2) && cards(Files.readString(logB), 2) >= FEEDS)) {
+          Thread.sleep(500);
+        }
+        int[] perInstanceEnd = perInstance(server);
+        int afterKillCards = cards(Files.readString(logB), 2);
+        List<String> dupesAfterKill = duplicateStories(Files.readString(logA) + Files.readString(logB));
+        System.out.printf("CLUSTER TEST: after killing A: B polled every feed twice more: %s (polls after the kill:"
+                + " A %d, B %d); stories published after the kill delivered by B: %d of %d; duplicates %d; %.0f s%n",
+            allAbove(server, atKill, 2), perInstanceEnd[0] - perInstanceAtKill[0],
+            perInstanceEnd[1] - perInstanceAtKill[1], afterKillCards, FEEDS, dupesAfterKill.size(),
+            (System.nanoTime() - started) / 1e9);
         assertThat(allAbove(server, atKill, 2)).as("B polls every feed after A died").isTrue();
+        assertThat(perInstanceEnd[0] - perInstanceAtKill[0]).as("no polls from the dead A").isZero();
+        assertThat(afterKillCards).as("B delivers the stories that appeared after A died").isEqualTo(FEEDS);
+        assertThat(dupesAfterKill).isEmpty();
       } finally {
         a.destroyForcibly().waitFor();
         b.destroyForcibly().waitFor();
@@ -115,12 +134,37 @@ class ClusterTest {
     return true;
   }
 
-  static final Pattern CARD = Pattern.compile("zq(\\d+)x1qz");
+  static final Pattern CARD = Pattern.compile("zq(\\d+x\\d+)qz");
 
-  /** Console cards: the JSON line carries the title; count distinct stories per line. */
+  /** Console cards of the stories with this item number: the JSON line carries the title. */
+  static int cards(String log, int item) {
+    return (int) log.lines().filter(l -> !l.contains(" INFO ") && !l.contains(" WARN ")).filter(l -> {
+      Matcher m = CARD.matcher(l);
+      return m.find() && m.group(1).endsWith("x" + item);
+    }).count();
+  }
+
   static int cards(String log) {
-    return (int) log.lines().filter(l -> CARD.matcher(l).find() && !l.contains(" INFO ") && !l.contains(" WARN "))
-        .count();
+    return cards(log, 1);
+  }
+
+  static String[] withName(String[] args, String name) {
+    String[] out = java.util.Arrays.copyOf(args, args.length + 1);
+    out[args.length] = name;
+    return out;
+  }
+
+  /** Feed requests so far from instance A and from instance B (told apart by User-Agent). */
+  static int[] perInstance(FakeFeedServer server) {
+    int[] n = new int[2];
+    for (int f = 0; f < FEEDS; f++) {
+      for (FakeFeedServer.RecordedRequest r : server.requests("/f" + f + ".xml")) {
+        String ua = r.header("User-Agent");
+        if (BotProcess.userAgent("A").equals(ua)) n[0]++;
+        else if (BotProcess.userAgent("B").equals(ua)) n[1]++;
+      }
+    }
+    return n;
   }
 
   static List<String> duplicateStories(String logs) {

@@ -36,14 +36,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real crashes: the bot runs in a child JVM on PostgreSQL and posts to FakeSlack (in this JVM), which answers 429
- * and 500 at random (some 500s after the message was posted). The child is SIGKILLed at random moments and
+ * Real crashes: the bot runs in a child JVM on PostgreSQL and posts to FakeSlack (in this JVM), which injects every
+ * {@link FakeSlack.Fault} at random: 429s with Retry-After, 500s, answers held past the client's timeout and
+ * connections closed without an answer, the last three sometimes after the message was posted. The child is SIGKILLed at random moments and
  * restarted until the outbox is empty. Then every delivery must be in Slack exactly once, found by the
  * metadata delivery_id on the messages.
  */
 class CrashRestartTest {
-  static final int STORIES = 100;
-  static final int CHANNELS = 10;
+  static final int STORIES = 500;
+  static final int CHANNELS = 20;
   static final int KILLS = 10;
 
   @Test
@@ -63,13 +64,15 @@ class CrashRestartTest {
     }
     assertThat(ids).hasSize(STORIES * CHANNELS);
 
-    try (FakeSlack slack = new FakeSlack().randomFaults(0.03)) {
+    try (FakeSlack slack = new FakeSlack().randomFaults(0.01).retryAfter(1)
+        .holdTimeouts(Duration.ofMillis(BotProcess.SLACK_TIMEOUT_MS + 1000))) {
+      long started = System.nanoTime();
       Random random = new Random(7);
       int kills = 0;
       int killedWhileSending = 0;
       Path log = BotProcess.logFile("crash-restart");
       String[] args = {storage.url(), storage.user(), slack.methodsUrlPrefix(), "3000", "false", "-", "60"};
-      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
       while (System.nanoTime() < deadline) {
         Process bot = BotProcess.launch(log, args);
         try {
@@ -87,6 +90,8 @@ class CrashRestartTest {
             continue;
           }
           // Last run: let it finish the outbox.
+          System.out.printf("CRASH TEST: %d kills done after %.0f s, %d of %d delivered%n", kills,
+              (System.nanoTime() - started) / 1e9, distinctDelivered(slack, ids), ids.size());
           while (System.nanoTime() < deadline && distinctDelivered(slack, ids) < ids.size()) Thread.sleep(500);
           Thread.sleep(2000);
         } finally {
@@ -104,15 +109,17 @@ class CrashRestartTest {
       long delivered = ids.stream().filter(perDelivery::containsKey).count();
       long duplicates = perDelivery.values().stream().mapToInt(n -> n - 1).sum();
       long lost = ids.size() - delivered;
-      int[] faults = slack.injectedFaults();
       System.out.printf("CRASH TEST: %d stories x %d channels = %d deliveries; kills %d (%d while posting);"
-              + " faults injected: %d (429/500 before posting) + %d (500 after posting); delivered %d, duplicates %d,"
-              + " lost %d; Slack history lookups %d%n", STORIES, CHANNELS, ids.size(), kills, killedWhileSending,
-          faults[0], faults[1], delivered, duplicates, lost, slack.calls("conversations.history").size());
+              + " faults injected %s; delivered %d, duplicates %d, lost %d; Slack history lookups %d;"
+              + " retries after a 429 %d, of them early %d; posted out of story order %d; %.0f s%n", STORIES, CHANNELS, ids.size(), kills,
+          killedWhileSending, slack.faultsInjected(), delivered, duplicates, lost,
+          slack.calls("conversations.history").size(), slack.retriesAfterRateLimit(),
+          slack.retryAfterViolations().size(), outOfOrder(slack), (System.nanoTime() - started) / 1e9);
       assertThat(kills).isEqualTo(KILLS);
       assertThat(duplicates).isZero();
       assertThat(lost).isZero();
       assertThat(perDelivery.keySet()).containsOnlyElementsOf(ids);
+      assertThat(slack.retryAfterViolations()).as("posts before the Retry-After had passed").isEmpty();
     }
   }
 
@@ -145,5 +152,19 @@ class CrashRestartTest {
     r.news().forEach(it -> routes.put(it.keyHash(), channels));
     new JdbcItemStore(db).commitPoll(new PollCommit(feedId, FeedValidators.none(), null, t0, r, routes));
     assertThat(new JdbcDeliveryStore(db).countByStatus("PENDING")).isEqualTo((long) STORIES * channels.size());
+  }
+
+  /** Messages posted after a later delivery of the same channel (delivery ids grow with story order per channel). */
+  static int outOfOrder(FakeSlack slack) {
+    int n = 0;
+    for (String ch : slack.channelsWithHistory()) {
+      long max = -1;
+      for (ObjectNode m : slack.history(ch)) {
+        long id = m.path("metadata").path("event_payload").path("delivery_id").asLong(-1);
+        if (id < max) n++;
+        max = Math.max(max, id);
+      }
+    }
+    return n;
   }
 }

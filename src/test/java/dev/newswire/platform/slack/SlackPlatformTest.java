@@ -50,6 +50,21 @@ class SlackPlatformTest {
   }
 
   @Test
+  void aConnectionDroppedAfterThePostIsReportedNotSilentlyResent() {
+    // A first post opens a keep-alive connection; the next one reuses it, and the fake closes it after posting.
+    assertThat(platform.deliver(story(1, Cards.full()), channel("C1"))).isInstanceOf(DeliveryResult.Sent.class);
+    nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+    fake.randomFaults(1.0).faultKinds(FakeSlack.Fault.DROP_AFTER);
+    DeliveryResult r = platform.deliver(story(2, Cards.full()), channel("C1"));
+    // OkHttp's default retryOnConnectionFailure used to re-send the POST on a fresh connection (two more times):
+    // story 2 was in the channel three times. Now the one attempt is reported as in doubt.
+    assertThat(fake.calls("chat.postMessage").size()).as("posts").isEqualTo(2);
+    assertThat(fake.history("C1").size()).as("messages in the channel").isEqualTo(2);
+    assertThat(r).isInstanceOf(DeliveryResult.RetryLater.class);
+    assertThat(((DeliveryResult.RetryLater) r).after()).as("no Retry-After: the next attempt checks history").isNull();
+  }
+
+  @Test
   void postsOnceWithValidBlocksTextFallbackAndMetadata() {
     DeliveryResult r = platform.deliver(story(42, Cards.full()), channel("C1"));
     assertThat(r).isInstanceOf(DeliveryResult.Sent.class);
