@@ -93,6 +93,7 @@ class FaultTest {
       assertThat(fake.faultsInjected().values()).allMatch(n -> n > 0);
       assertThat(fake.retriesAfterRateLimit()).isPositive();
       assertThat(fake.retryAfterViolations()).as("posts before the Retry-After had passed").isEmpty();
+      assertThat(outOfOrder(fake)).as("each channel receives its stories in order, retries included").isZero();
     }
   }
 

@@ -56,6 +56,13 @@ public final class JdbcDeliveryStore implements DeliveryStore {
   }
 
   /**
+   * How long an earlier story's retry may hold back the later stories of its channel. Rate limits and short outages
+   * wait in order; a story in a long backoff (a channel failing for a while) lets the later ones through rather than
+   * stopping the channel for up to an hour.
+   */
+  public static final Duration ORDER_HOLD = Duration.ofMinutes(10);
+
+  /**
    * Same SQL on PostgreSQL and H2 (2.3 has SKIP LOCKED too): lock due, unclaimed (or lease-expired) rows, skipping
    * rows another dispatcher holds locked right now, and stamp them with our claim in the same transaction. The
    * conditional UPDATE re-checks the lease, so even without the row locks two claimants could not both win.
@@ -65,11 +72,17 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     return db.inTransaction(c -> {
       List<Long> candidates = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= ?"
-              + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id FETCH FIRST " + limit
-              + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+          "SELECT d.id FROM delivery d WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?"
+              + " AND (d.claimed_until IS NULL OR d.claimed_until < ?)"
+              // Keeps each channel in story order: a story waiting out a short retry holds back the later ones
+              + " AND NOT EXISTS (SELECT 1 FROM delivery e WHERE e.platform = d.platform"
+              + " AND e.workspace = d.workspace AND e.channel = d.channel AND e.status = 'PENDING' AND e.id < d.id"
+              + " AND e.next_attempt_at > ? AND e.next_attempt_at <= ?)"
+              + " ORDER BY d.id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
         Sql.setInstant(ps, 1, now);
         Sql.setInstant(ps, 2, now);
+        Sql.setInstant(ps, 3, now);
+        Sql.setInstant(ps, 4, now.plus(ORDER_HOLD));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) candidates.add(rs.getLong(1));
         }

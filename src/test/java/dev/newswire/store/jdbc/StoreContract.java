@@ -178,6 +178,36 @@ abstract class StoreContract {
   }
 
   @Test
+  void aStoryWaitingOutAShortRetryHoldsBackItsChannelsLaterStories() {
+    ChannelRef c1 = new ChannelRef("slack", "T1", "C1");
+    ChannelRef c2 = new ChannelRef("slack", "T1", "C2");
+    seed(3, List.of(c1, c2));
+    Duration lease = Duration.ofMinutes(2);
+    List<PendingDelivery> all = deliveries.claim(T0, 10, "a", lease);
+    assertThat(all).hasSize(6);
+    List<Long> inC1 = all.stream().filter(d -> d.channel().equals(c1)).map(PendingDelivery::id).toList();
+    List<Long> inC2 = all.stream().filter(d -> d.channel().equals(c2)).map(PendingDelivery::id).toList();
+    // C1's first story is told to come back in 30 s (a 429); the rest are given back untried
+    deliveries.scheduleRetry(inC1.get(0), "429", T0.plusSeconds(30));
+    deliveries.release(all.stream().map(PendingDelivery::id).filter(id -> !id.equals(inC1.get(0))).toList());
+
+    List<PendingDelivery> meanwhile = deliveries.claim(T0.plusSeconds(1), 10, "a", lease);
+    assertThat(meanwhile).as("C1's later stories wait for its first; C2 goes on")
+        .extracting(PendingDelivery::id).containsExactlyElementsOf(inC2);
+    deliveries.release(inC2);
+
+    List<PendingDelivery> later = deliveries.claim(T0.plusSeconds(31), 10, "a", lease);
+    assertThat(later).extracting(PendingDelivery::id).containsExactlyInAnyOrderElementsOf(all.stream()
+        .map(PendingDelivery::id).toList());
+    deliveries.release(later.stream().map(PendingDelivery::id).toList());
+
+    // A long backoff (a channel failing for a while) does not stop the channel's later stories.
+    deliveries.scheduleRetry(inC1.get(0), "500", T0.plusSeconds(31).plus(Duration.ofHours(1)));
+    assertThat(deliveries.claim(T0.plusSeconds(32), 10, "a", lease)).extracting(PendingDelivery::id)
+        .contains(inC1.get(1), inC1.get(2)).doesNotContain(inC1.get(0));
+  }
+
+  @Test
   void concurrentClaimantsNeverShareADelivery() throws Exception {
     seed(50, List.of(new ChannelRef("slack", "T1", "C1"), new ChannelRef("slack", "T1", "C2")));
     java.util.Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
