@@ -77,12 +77,16 @@ public final class JdbcDeliveryStore implements DeliveryStore {
               // Keeps each channel in story order: a story waiting out a short retry holds back the later ones
               + " AND NOT EXISTS (SELECT 1 FROM delivery e WHERE e.platform = d.platform"
               + " AND e.workspace = d.workspace AND e.channel = d.channel AND e.status = 'PENDING' AND e.id < d.id"
-              + " AND e.next_attempt_at > ? AND e.next_attempt_at <= ?)"
+              + " AND ((e.next_attempt_at > ? AND e.next_attempt_at <= ?)"
+              // ... or is held by another dispatcher (sending now, or dead and not yet taken over)
+              + " OR (e.claimed_by <> ? AND e.claimed_until >= ?)))"
               + " ORDER BY d.id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
         Sql.setInstant(ps, 1, now);
         Sql.setInstant(ps, 2, now);
         Sql.setInstant(ps, 3, now);
         Sql.setInstant(ps, 4, now.plus(ORDER_HOLD));
+        ps.setString(5, Sql.fit(claimant, 100));
+        Sql.setInstant(ps, 6, now);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) candidates.add(rs.getLong(1));
         }
