@@ -101,7 +101,9 @@ public final class App implements AutoCloseable {
   public App(NewswireConfig config, PrintStream out, boolean json, Clock clock) {
     this.config = config;
     this.clock = clock;
+    long opening = System.nanoTime();
     this.db = Database.open(config.storage(), config.secrets().dbPassword(), metrics.poolMetrics());
+    log.info("Database open and migrated in {} ms", (System.nanoTime() - opening) / 1_000_000);
     this.feeds = new JdbcFeedStore(db, clock);
     this.items = new JdbcItemStore(db);
     this.deliveries = new JdbcDeliveryStore(db);
@@ -109,7 +111,9 @@ public final class App implements AutoCloseable {
     readinessChecks.add(ReadinessCheck.database(db.dataSource()));
     readinessChecks.add(ReadinessCheck.when("scheduler", () -> scheduler != null && scheduler.isRunning(),
         "the poll scheduler is not running"));
+    long syncing = System.nanoTime();
     feeds.syncConfigured(config.feeds());
+    log.info("{} configured feeds synced in {} ms", config.feeds().size(), (System.nanoTime() - syncing) / 1_000_000);
     this.subscriptions = new JdbcSubscriptionStore(db, clock);
     SubscriptionBootstrap.apply(config.subscriptions(), subscriptions);
 
@@ -121,7 +125,8 @@ public final class App implements AutoCloseable {
     Router router = SubscriptionRouter.combine(Router.everyStoryTo(List.of(ChannelRef.CONSOLE)),
         new SubscriptionRouter(subscriptions));
     this.cycle = new FeedCycle(fetcher, new FeedParser(), new Deduper(), classifier, router, feeds, items,
-        config.polling(), clock, metrics, clustererFor(config.clustering(), items, clock), new JdbcFeedNotices(db));
+        config.polling(), clock, metrics, clustererLoadingInBackground(config.clustering(), items, clock),
+        new JdbcFeedNotices(db));
 
     this.index = new LuceneStoryIndex(items, config.storage().searchIndexDir());
     log.info("Search index ({}): {} stories indexed; new ones are added in the background", index.location(),
@@ -162,16 +167,43 @@ public final class App implements AutoCloseable {
     this.digests = new DigestService(subscriptions, new JdbcDigestStore(db), platforms, classifier, enricher, clock);
   }
 
-  /** The story clusterer with its window rebuilt from the database (items first seen within the window). */
-  public static dev.newswire.pipeline.cluster.StoryClusterer clustererFor(dev.newswire.config.ClusteringConfig config,
-      ItemStore items, Clock clock) {
+  /**
+   * The story clusterer, its window read from the database on a background thread so that start-up does not wait
+   * for it; placing a story waits until the window is in.
+   */
+  static dev.newswire.pipeline.cluster.StoryClusterer clustererLoadingInBackground(
+      dev.newswire.config.ClusteringConfig config, ItemStore items, Clock clock) {
     var clusterer = new dev.newswire.pipeline.cluster.StoryClusterer(config);
     if (!clusterer.enabled()) return clusterer;
+    clusterer.beginLoad();
+    Thread loader = new Thread(() -> {
+      try {
+        fillWindow(clusterer, config, items, clock);
+      } catch (RuntimeException e) {
+        log.error("Could not read the clustering window; stories are clustered against new items only", e);
+      } finally {
+        clusterer.endLoad();
+      }
+    }, "cluster-window");
+    loader.setDaemon(true);
+    loader.start();
+    return clusterer;
+  }
+
+  private static void fillWindow(dev.newswire.pipeline.cluster.StoryClusterer clusterer,
+      dev.newswire.config.ClusteringConfig config, ItemStore items, Clock clock) {
     long started = System.nanoTime();
     var recent = items.clusteredSince(clock.instant().minus(config.window()));
     for (var it : recent) clusterer.load(it.clusterId(), it.feedId(), it.link(), it.title(), it.summary(), it.time());
     log.info("Story clustering: {} items of the last {} indexed in {} ms", recent.size(), config.window(),
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** The story clusterer with its window rebuilt from the database (items first seen within the window). */
+  public static dev.newswire.pipeline.cluster.StoryClusterer clustererFor(dev.newswire.config.ClusteringConfig config,
+      ItemStore items, Clock clock) {
+    var clusterer = new dev.newswire.pipeline.cluster.StoryClusterer(config);
+    if (clusterer.enabled()) fillWindow(clusterer, config, items, clock);
     return clusterer;
   }
 

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Scenario 3: one story fanned out to many channels through the real Dispatcher (sequential, as it is) and the real
+ * Scenario 3: one story fanned out to many channels through the real Dispatcher (8 channels at a time) and the real
  * platforms: DiscordPlatform on a real JDA logged in to {@link BenchDiscordServer} (global 50 req/s enforced), and
  * SlackPlatform on the Bolt MethodsClient against {@link BenchSlackServer} (about 1 msg/s per channel enforced).
  * The outbox is in memory ({@link BenchOutbox}) so the figure is the delivery path, not the database.
@@ -35,7 +35,7 @@ public final class FanoutBench {
    * @param rateLimited  429 answers the server gave (global + per-route for Discord)
    * @param failed       deliveries the Dispatcher marked failed
    * @param retries      RetryLater results the Dispatcher scheduled
-   * @param meanPostMs   seconds / messages: the time one sequential post takes
+   * @param meanPostMs   seconds / messages: wall time per message
    */
   public record Result(String platform, int channels, int perChannel, int messages, double seconds,
       double messagesPerSecond, double idealPerSecond, int delivered, int lost, int duplicated, int rateLimited,

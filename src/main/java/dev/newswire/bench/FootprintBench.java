@@ -188,7 +188,15 @@ public final class FootprintBench {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
           String line;
           while ((line = r.readLine()) != null) {
-            if (line.contains(READY_LINE)) return (System.nanoTime() - t0) / 1e6;
+            if (line.contains(READY_LINE)) {
+              double at = (System.nanoTime() - t0) / 1e6;
+              synchronized (tail) {
+                System.err.println("Start-up bench: the child's log up to ready:");
+                tail.forEach(l -> System.err.println("  " + l));
+                System.err.println("  " + line);
+              }
+              return at;
+            }
             synchronized (tail) {
               tail.addLast(line);
               if (tail.size() > 20) tail.removeFirst();

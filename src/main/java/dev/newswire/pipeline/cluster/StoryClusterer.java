@@ -27,6 +27,10 @@ import java.util.function.Supplier;
  * Thread-safe (one lock): polls of different feeds may run in parallel.
  */
 public final class StoryClusterer {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoryClusterer.class);
+  private static final Duration LOAD_WAIT = Duration.ofMinutes(2);
+  /** Open unless a window load is under way. */
+  private volatile java.util.concurrent.CountDownLatch loading = new java.util.concurrent.CountDownLatch(0);
   static final int HASHES = 128;
   static final int ROWS = 4;
   static final int BANDS = HASHES / ROWS;
@@ -178,8 +182,31 @@ public final class StoryClusterer {
     return union == 0 ? 0 : Math.max(0, inter) / (double) union;
   }
 
+  /**
+   * Marks a window load as under way (start-up reads the window from the database in the background, so the bot is
+   * ready sooner); {@link #place} waits until {@link #endLoad()} so no story is placed against half a window.
+   */
+  public void beginLoad() {
+    loading = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  public void endLoad() {
+    loading.countDown();
+  }
+
   /** Places one item: joins the best matching story in the window, or starts a new one. */
-  public synchronized Placement place(Candidate c) {
+  public Placement place(Candidate c) {
+    try {
+      if (!loading.await(LOAD_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        log.warn("The clustering window is still loading after {}; placing without the rest of it", LOAD_WAIT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return placeLoaded(c);
+  }
+
+  private synchronized Placement placeLoaded(Candidate c) {
     if (!enabled) return new Placement(ids.get(), true, null);
     Features f = new Features(c.link(), c.title(), c.summary());
     Entry best = null;

@@ -279,36 +279,51 @@ public final class JdbcItemStore implements ItemStore {
     });
   }
 
+  /**
+   * Two look-ups, each on an index (primary key, then item_cluster): the asked items' clusters, then all members
+   * of those clusters. A self-join in one statement let H2 pick a plan that scanned the whole item table (0.7 s
+   * per search at 100,000 items). Asked items without a cluster stay absent.
+   */
   @Override
   public Map<Long, StoryCoverage> coverage(Collection<Long> itemIds) {
     List<Long> ids = itemIds.stream().distinct().toList();
     return db.read(c -> {
-      Map<Long, StoryCoverage> out = new HashMap<>();
-      // Several asked items of one cluster share the (immutable) coverage instead of each getting a copy.
-      Map<String, StoryCoverage> byCluster = new HashMap<>();
+      Map<Long, String> clusterOf = new LinkedHashMap<>();
       for (int from = 0; from < ids.size(); from += CHUNK) {
         List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-        // A self-join on the cluster index: the asked items' clusters and all their members in one round trip.
-        // Asked items without a cluster join nothing (NULL never equals) and stay absent.
-        try (PreparedStatement ps = c.prepareStatement(
-            "SELECT me.id AS asked, i.id, i.feed_id, i.cluster_id, i.link, i.first_seen_at, f.name AS feed_name"
-                + " FROM item me JOIN item i ON i.cluster_id = me.cluster_id JOIN feed f ON f.id = i.feed_id"
-                + " WHERE me.id IN (" + marks(chunk.size()) + ") ORDER BY me.id, i.first_seen_at, i.id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, cluster_id FROM item WHERE id IN ("
+            + marks(chunk.size()) + ") AND cluster_id IS NOT NULL")) {
           bindLongs(ps, 1, chunk);
-          Map<Long, List<ClusterMember>> members = new LinkedHashMap<>();
-          Map<Long, String> clusterOf = new HashMap<>();
           try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              long asked = rs.getLong("asked");
-              clusterOf.put(asked, rs.getString("cluster_id"));
-              members.computeIfAbsent(asked, k -> new ArrayList<>()).add(new ClusterMember(rs.getLong("id"),
-                  rs.getLong("feed_id"), rs.getString("feed_name"), rs.getString("link"), Sql.getInstant(rs, "first_seen_at")));
-            }
+            while (rs.next()) clusterOf.put(rs.getLong(1), rs.getString(2));
           }
-          members.forEach((asked, list) -> out.put(asked,
-              byCluster.computeIfAbsent(clusterOf.get(asked), id -> new StoryCoverage(id, list))));
         }
       }
+      List<String> clusters = clusterOf.values().stream().distinct().toList();
+      Map<String, List<ClusterMember>> members = new HashMap<>();
+      for (int from = 0; from < clusters.size(); from += CHUNK) {
+        List<String> chunk = clusters.subList(from, Math.min(clusters.size(), from + CHUNK));
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT i.id, i.feed_id, i.cluster_id, i.link, i.first_seen_at, f.name AS feed_name"
+                + " FROM item i JOIN feed f ON f.id = i.feed_id WHERE i.cluster_id IN (" + marks(chunk.size()) + ")"
+                + " ORDER BY i.first_seen_at, i.id")) {
+          for (int k = 0; k < chunk.size(); k++) ps.setString(k + 1, chunk.get(k));
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              members.computeIfAbsent(rs.getString("cluster_id"), k -> new ArrayList<>()).add(new ClusterMember(
+                  rs.getLong("id"), rs.getLong("feed_id"), rs.getString("feed_name"), rs.getString("link"),
+                  Sql.getInstant(rs, "first_seen_at")));
+            }
+          }
+        }
+      }
+      // Several asked items of one cluster share the (immutable) coverage instead of each getting a copy.
+      Map<String, StoryCoverage> byCluster = new HashMap<>();
+      Map<Long, StoryCoverage> out = new HashMap<>();
+      clusterOf.forEach((asked, cluster) -> {
+        List<ClusterMember> list = members.get(cluster);
+        if (list != null) out.put(asked, byCluster.computeIfAbsent(cluster, id -> new StoryCoverage(id, list)));
+      });
       return out;
     });
   }
