@@ -183,6 +183,26 @@ abstract class StoreContract {
   }
 
   @Test
+  void configuredFeedsAreSyncedAtEachStart() {
+    feeds.syncConfigured(List.of(new FeedConfig("https://a.example/feed", "A", null, true),
+        new FeedConfig("https://b.example/feed", "B", null, true)));
+    Feed chat = feeds.addFromChat("https://c.example/feed", "C from chat");
+    // next start: A renamed with its own interval, B dropped from the file
+    feeds.syncConfigured(List.of(new FeedConfig("https://a.example/feed", "A renamed", Duration.ofHours(1), true)));
+    Feed a = feeds.findByUrl("https://a.example/feed").orElseThrow();
+    assertThat(a.name()).isEqualTo("A renamed");
+    assertThat(a.interval()).isEqualTo(Duration.ofHours(1));
+    assertThat(feeds.findByUrl("https://b.example/feed").orElseThrow().enabled()).as("dropped from the file").isFalse();
+    assertThat(feeds.findByUrl(chat.url()).orElseThrow().enabled()).as("added in chat, not the file's").isTrue();
+    // and back: B returns, A's id (and so its history) is kept
+    feeds.syncConfigured(List.of(new FeedConfig("https://a.example/feed", "A renamed", Duration.ofHours(1), true),
+        new FeedConfig("https://b.example/feed", "B", null, true)));
+    assertThat(feeds.findByUrl("https://b.example/feed").orElseThrow().enabled()).isTrue();
+    assertThat(feeds.findByUrl("https://a.example/feed").orElseThrow().id()).isEqualTo(a.id());
+    assertThat(feeds.all()).hasSize(3);
+  }
+
+  @Test
   void aStoryWaitingOutAShortRetryHoldsBackItsChannelsLaterStories() {
     ChannelRef c1 = new ChannelRef("slack", "T1", "C1");
     ChannelRef c2 = new ChannelRef("slack", "T1", "C2");
