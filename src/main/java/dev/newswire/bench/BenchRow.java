@@ -3,7 +3,7 @@ package dev.newswire.bench;
 /**
  * One line of the benchmark table.
  *
- * @param id       scenario number (1-6)
+ * @param id       scenario number (1-6 from issue #8; 9 for story clustering, issue #9)
  * @param scenario what was measured
  * @param figure   the measured figure with its unit, or "not measured yet: needs ..."
  * @param value    the headline number (NaN when not measured)
