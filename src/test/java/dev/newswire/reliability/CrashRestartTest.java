@@ -114,7 +114,7 @@ class CrashRestartTest {
               + " retries after a 429 %d, of them early %d; posted out of story order %d; %.0f s%n", STORIES, CHANNELS, ids.size(), kills,
           killedWhileSending, slack.faultsInjected(), delivered, duplicates, lost,
           slack.calls("conversations.history").size(), slack.retriesAfterRateLimit(),
-          slack.retryAfterViolations().size(), outOfOrder(slack), (System.nanoTime() - started) / 1e9);
+          slack.retryAfterViolations().size(), SeededOutbox.outOfOrder(slack), (System.nanoTime() - started) / 1e9);
       assertThat(kills).isEqualTo(KILLS);
       assertThat(duplicates).isZero();
       assertThat(lost).isZero();
@@ -137,20 +137,7 @@ class CrashRestartTest {
   }
 
   private static void seed(Database db, List<ChannelRef> channels) {
-    Instant t0 = Instant.now();
-    JdbcFeedStore feeds = new JdbcFeedStore(db, Clock.systemUTC());
-    feeds.syncConfigured(List.of(new FeedConfig("https://seed.example/feed", "Seed", null, true)));
-    long feedId = feeds.all().get(0).id();
-    Deduper deduper = new Deduper();
-    List<NewsItem> news = new ArrayList<>();
-    for (int i = 0; i < STORIES; i++) {
-      news.add(new NewsItem("g" + i, "Story " + i, "https://seed.example/" + i, "Summary of story " + i, "", null,
-          t0, null, List.of(), null, List.of()));
-    }
-    DedupeResult r = deduper.split(deduper.identify(news), KnownItems.none(), true);
-    Map<String, List<ChannelRef>> routes = new HashMap<>();
-    r.news().forEach(it -> routes.put(it.keyHash(), channels));
-    new JdbcItemStore(db).commitPoll(new PollCommit(feedId, FeedValidators.none(), null, t0, r, routes));
+    SeededOutbox.seed(db, channels, STORIES);
     // 10,000 rows appear at once: gather statistics now, as autovacuum would within a minute, so the planner does
     // not mistake the table for an empty one.
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
@@ -159,19 +146,5 @@ class CrashRestartTest {
       throw new IllegalStateException(e);
     }
     assertThat(new JdbcDeliveryStore(db).countByStatus("PENDING")).isEqualTo((long) STORIES * channels.size());
-  }
-
-  /** Messages posted after a later delivery of the same channel (delivery ids grow with story order per channel). */
-  static int outOfOrder(FakeSlack slack) {
-    int n = 0;
-    for (String ch : slack.channelsWithHistory()) {
-      long max = -1;
-      for (ObjectNode m : slack.history(ch)) {
-        long id = m.path("metadata").path("event_payload").path("delivery_id").asLong(-1);
-        if (id < max) n++;
-        max = Math.max(max, id);
-      }
-    }
-    return n;
   }
 }

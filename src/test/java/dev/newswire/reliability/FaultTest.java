@@ -59,7 +59,7 @@ class FaultTest {
       Slack slack = SlackClients.create(new SlackSettings(fake.methodsUrlPrefix(), 0, false), CLIENT_TIMEOUT_MS);
       Map<String, ChatPlatform> platforms = Map.of("slack", new SlackPlatform(slack, FakeSlack.BOT_TOKEN));
       JdbcDeliveryStore deliveries = new JdbcDeliveryStore(db);
-      seed(db, channels);
+      SeededOutbox.seed(db, channels, STORIES);
       Dispatcher dispatcher = new Dispatcher(deliveries, platforms, new Enricher(new Taxonomy(List.of())),
           Clock.systemUTC(), PipelineMetrics.NOOP, "fault-test", Duration.ofMinutes(2), ProblemReporter.NONE);
       try {
@@ -85,7 +85,7 @@ class FaultTest {
               + " %d, failed for good %d; Slack history lookups %d; posts after a 429 %d, before its Retry-After %d;"
               + " posted out of story order %d; %.0f s%n", total, fake.calls("chat.postMessage").size(), fake.faultsInjected(), perDelivery.size(),
           duplicates, lost, deliveries.countByStatus("FAILED"), fake.calls("conversations.history").size(),
-          fake.retriesAfterRateLimit(), fake.retryAfterViolations().size(), outOfOrder(fake),
+          fake.retriesAfterRateLimit(), fake.retryAfterViolations().size(), SeededOutbox.outOfOrder(fake),
           (System.nanoTime() - started) / 1e9);
       assertThat(duplicates).isZero();
       assertThat(lost).isZero();
@@ -93,38 +93,7 @@ class FaultTest {
       assertThat(fake.faultsInjected().values()).allMatch(n -> n > 0);
       assertThat(fake.retriesAfterRateLimit()).isPositive();
       assertThat(fake.retryAfterViolations()).as("posts before the Retry-After had passed").isEmpty();
-      assertThat(outOfOrder(fake)).as("each channel receives its stories in order, retries included").isZero();
+      assertThat(SeededOutbox.outOfOrder(fake)).as("each channel receives its stories in order, retries included").isZero();
     }
-  }
-
-  private static void seed(Database db, List<ChannelRef> channels) {
-    Instant t0 = Instant.now();
-    JdbcFeedStore feeds = new JdbcFeedStore(db, Clock.systemUTC());
-    feeds.syncConfigured(List.of(new FeedConfig("https://seed.example/feed", "Seed", null, true)));
-    long feedId = feeds.all().get(0).id();
-    Deduper deduper = new Deduper();
-    List<NewsItem> news = new ArrayList<>();
-    for (int i = 0; i < STORIES; i++) {
-      news.add(new NewsItem("g" + i, "Story " + i, "https://seed.example/" + i, "Summary of story " + i, "", null,
-          t0, null, List.of(), null, List.of()));
-    }
-    DedupeResult r = deduper.split(deduper.identify(news), KnownItems.none(), true);
-    Map<String, List<ChannelRef>> routes = new HashMap<>();
-    r.news().forEach(it -> routes.put(it.keyHash(), channels));
-    new JdbcItemStore(db).commitPoll(new PollCommit(feedId, FeedValidators.none(), null, t0, r, routes));
-  }
-
-  /** Messages posted after a later delivery of the same channel (delivery ids grow with story order per channel). */
-  static int outOfOrder(FakeSlack slack) {
-    int n = 0;
-    for (String ch : slack.channelsWithHistory()) {
-      long max = -1;
-      for (ObjectNode m : slack.history(ch)) {
-        long id = m.path("metadata").path("event_payload").path("delivery_id").asLong(-1);
-        if (id < max) n++;
-        max = Math.max(max, id);
-      }
-    }
-    return n;
   }
 }
