@@ -1,5 +1,6 @@
 package dev.newswire.command;
 
+import dev.newswire.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.App;

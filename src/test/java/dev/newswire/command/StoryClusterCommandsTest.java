@@ -1,5 +1,7 @@
 package dev.newswire.command;
 
+import dev.newswire.support.GrowingFeeds;
+import dev.newswire.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.App;
@@ -16,8 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,17 +33,18 @@ import org.junit.jupiter.api.Test;
 class StoryClusterCommandsTest {
   static final ChannelRef CH = new ChannelRef("discord", "500", "600");
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
-  final Map<String, List<String>> published = new HashMap<>();
+  GrowingFeeds rss;
   FakeFeedServer server;
   App app;
 
   @BeforeEach
   void setUp() throws Exception {
     server = FakeFeedServer.start();
-    publish("openai", item("o-old", "Introducing OpenAI for Government", "https://openai.com/gov", "A new offering for US agencies."));
-    publish("verge", item("v-old", "Apple sued over Siri delays", "https://theverge.com/siri", "Shareholders filed a lawsuit."));
-    publish("tc", item("t-old", "Meta hires Apple's Ruoming Pang", "https://techcrunch.com/pang", "Meta poached a models chief."));
-    publish("hw", item("h-old", "TSMC expands chip packaging in Arizona", "https://hw.example/tsmc", "Advanced packaging moves to the US."));
+    rss = new GrowingFeeds(server, clock);
+    rss.publish("/openai.xml", rss.item("o-old", "Introducing OpenAI for Government", "https://openai.com/gov", "A new offering for US agencies."));
+    rss.publish("/verge.xml", rss.item("v-old", "Apple sued over Siri delays", "https://theverge.com/siri", "Shareholders filed a lawsuit."));
+    rss.publish("/tc.xml", rss.item("t-old", "Meta hires Apple's Ruoming Pang", "https://techcrunch.com/pang", "Meta poached a models chief."));
+    rss.publish("/hw.xml", rss.item("h-old", "TSMC expands chip packaging in Arizona", "https://hw.example/tsmc", "Advanced packaging moves to the US."));
     NewswireConfig cfg = NewswireConfig.defaults().withStorage(TestDatabases.h2())
         .withNetwork(NetworkConfig.defaults().withAllowPrivateAddresses(true))
         .withFeeds(List.of(new FeedConfig(server.url("/openai.xml").toString(), "OpenAI News", null, true),
@@ -56,17 +57,17 @@ class StoryClusterCommandsTest {
 
     // Polls run in parallel: one outlet per cycle keeps "who reported first" deterministic.
     clock.advance(Duration.ofMinutes(10));
-    publish("openai", item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
+    rss.publish("/openai.xml", rss.item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
         "OpenAI released GPT-5 to all ChatGPT users, calling it its smartest model yet."));
     app.runOnce();
     clock.advance(Duration.ofMinutes(5));
-    publish("verge", item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT", "https://theverge.com/gpt-5",
+    rss.publish("/verge.xml", rss.item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT", "https://theverge.com/gpt-5",
         "The new model GPT-5 is now available to ChatGPT free and paid users, OpenAI said."));
     app.runOnce();
     clock.advance(Duration.ofMinutes(5));
-    publish("tc", item("t-gpt5", "OpenAI's GPT-5 launches for all ChatGPT users", "https://techcrunch.com/gpt-5",
+    rss.publish("/tc.xml", rss.item("t-gpt5", "OpenAI's GPT-5 launches for all ChatGPT users", "https://techcrunch.com/gpt-5",
         "OpenAI on Thursday released GPT-5, its new flagship model, to ChatGPT users."));
-    publish("hw", item("h-gpu", "Nvidia unveils Blackwell GPU for data centers", "https://hw.example/blackwell",
+    rss.publish("/hw.xml", rss.item("h-gpu", "Nvidia unveils Blackwell GPU for data centers", "https://hw.example/blackwell",
         "Nvidia's new Blackwell GPU targets data centers and model training."));
     app.runOnce();
   }
@@ -128,17 +129,4 @@ class StoryClusterCommandsTest {
   }
 
   /** Adds items on top of what the feed already lists (newest first). */
-  private void publish(String feed, String... items) {
-    List<String> all = published.computeIfAbsent(feed, k -> new ArrayList<>());
-    for (String it : items) all.add(0, it);
-    server.feed("/" + feed + ".xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>"
-        + feed + "</title><link>https://example.org/</link><description>d</description>" + String.join("", all)
-        + "</channel></rss>");
-  }
-
-  private String item(String guid, String title, String link, String summary) {
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC));
-    return "<item><guid isPermaLink=\"false\">" + guid + "</guid><title>" + title + "</title><link>" + link
-        + "</link><pubDate>" + date + "</pubDate><description>" + summary + "</description></item>";
-  }
 }

@@ -1,5 +1,7 @@
 package dev.newswire.digest;
 
+import dev.newswire.support.GrowingFeeds;
+import dev.newswire.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.App;
@@ -14,12 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * says "covered by 3 sources": the real App on H2 with the console platform in text mode.
  */
 class DigestClusterTest {
-  private final DigestScenarioTest.MovableClock clock = new DigestScenarioTest.MovableClock(Instant.parse("2026-11-28T06:00:00Z"));
-  private final Map<String, List<String>> published = new HashMap<>();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+  GrowingFeeds rss;
   private FakeFeedServer server;
 
   @Test
@@ -36,10 +33,11 @@ class DigestClusterTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (FakeFeedServer s = FakeFeedServer.start()) {
       server = s;
-      publish("openai", item("o-old", "Introducing OpenAI for Government", "https://openai.com/gov", "A new offering for US agencies."));
-      publish("verge", item("v-old", "Apple sued over Siri delays", "https://theverge.com/siri", "Shareholders filed a lawsuit."));
-      publish("tc", item("t-old", "Meta hires Apple's Ruoming Pang", "https://techcrunch.com/pang", "Meta poached a models chief."));
-      publish("hw", item("h-old", "TSMC expands chip packaging in Arizona", "https://hw.example/tsmc", "Advanced packaging moves to the US."));
+      rss = new GrowingFeeds(server, clock);
+      rss.publish("/openai.xml", rss.item("o-old", "Introducing OpenAI for Government", "https://openai.com/gov", "A new offering for US agencies."));
+      rss.publish("/verge.xml", rss.item("v-old", "Apple sued over Siri delays", "https://theverge.com/siri", "Shareholders filed a lawsuit."));
+      rss.publish("/tc.xml", rss.item("t-old", "Meta hires Apple's Ruoming Pang", "https://techcrunch.com/pang", "Meta poached a models chief."));
+      rss.publish("/hw.xml", rss.item("h-old", "TSMC expands chip packaging in Arizona", "https://hw.example/tsmc", "Advanced packaging moves to the US."));
       NewswireConfig cfg = NewswireConfig.defaults().withStorage(TestDatabases.h2())
           .withNetwork(NetworkConfig.defaults().withAllowPrivateAddresses(true))
           .withFeeds(List.of(new FeedConfig(server.url("/openai.xml").toString(), "OpenAI News", null, true),
@@ -52,19 +50,19 @@ class DigestClusterTest {
       try (App app = new App(cfg, new PrintStream(out, true, StandardCharsets.UTF_8), false, clock)) {
         app.runOnce(); // baseline
         clock.set("2026-11-28T06:10:00Z");
-        publish("openai", item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
+        rss.publish("/openai.xml", rss.item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
             "OpenAI released GPT-5 to all ChatGPT users, calling it its smartest model yet."));
         app.runOnce();
         clock.set("2026-11-28T06:15:00Z");
-        publish("verge", item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT",
+        rss.publish("/verge.xml", rss.item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT",
             "https://theverge.com/gpt-5", "The new model GPT-5 is now available to ChatGPT free and paid users, OpenAI said."));
         app.runOnce();
         clock.set("2026-11-28T06:20:00Z");
-        publish("tc", item("t-gpt5", "OpenAI's GPT-5 launches for all ChatGPT users", "https://techcrunch.com/gpt-5",
+        rss.publish("/tc.xml", rss.item("t-gpt5", "OpenAI's GPT-5 launches for all ChatGPT users", "https://techcrunch.com/gpt-5",
             "OpenAI on Thursday released GPT-5, its new flagship model, to ChatGPT users."));
         app.runOnce();
         clock.set("2026-11-28T07:30:00Z");
-        publish("hw", item("h-gpu", "Nvidia unveils Blackwell GPU for data centers", "https://hw.example/blackwell",
+        rss.publish("/hw.xml", rss.item("h-gpu", "Nvidia unveils Blackwell GPU for data centers", "https://hw.example/blackwell",
             "Nvidia's new Blackwell GPU targets data centers and model training."));
         app.runOnce();
         clock.set("2026-11-28T09:00:00Z");
@@ -85,17 +83,4 @@ class DigestClusterTest {
   }
 
   /** Adds items on top of what the feed already lists (newest first). */
-  private void publish(String feed, String... items) {
-    List<String> all = published.computeIfAbsent(feed, k -> new ArrayList<>());
-    for (String it : items) all.add(0, it);
-    server.feed("/" + feed + ".xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>"
-        + feed + "</title><link>https://example.org/</link><description>d</description>" + String.join("", all)
-        + "</channel></rss>");
-  }
-
-  private String item(String guid, String title, String link, String summary) {
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC));
-    return "<item><guid isPermaLink=\"false\">" + guid + "</guid><title>" + title + "</title><link>" + link
-        + "</link><pubDate>" + date + "</pubDate><description>" + summary + "</description></item>";
-  }
 }

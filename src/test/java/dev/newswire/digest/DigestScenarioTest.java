@@ -1,5 +1,6 @@
 package dev.newswire.digest;
 
+import dev.newswire.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,10 +19,7 @@ import dev.newswire.support.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,33 +33,6 @@ class DigestScenarioTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A clock the test moves by hand. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      now = start;
-    }
-
-    void set(String iso) {
-      now = Instant.parse(iso);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private static String rss(String... guidTitle) {
     StringBuilder sb = new StringBuilder("<rss version=\"2.0\"><channel><title>Wire</title>");
     for (int i = 0; i < guidTitle.length; i += 2) {
@@ -73,7 +44,7 @@ class DigestScenarioTest {
 
   @Test
   void dailyDigestFiresAtLocalNineAcrossDstWithTheRightStories() throws Exception {
-    MovableClock clock = new MovableClock(Instant.parse("2026-03-27T12:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-27T12:00:00Z"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (FakeFeedServer server = FakeFeedServer.start()) {
       server.feed("/f.xml", rss("0", "Old story"));

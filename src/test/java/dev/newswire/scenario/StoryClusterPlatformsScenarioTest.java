@@ -1,5 +1,7 @@
 package dev.newswire.scenario;
 
+import dev.newswire.support.GrowingFeeds;
+import dev.newswire.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,11 +36,8 @@ import dev.newswire.store.jdbc.JdbcDeliveryStore;
 import dev.newswire.store.jdbc.JdbcFeedStore;
 import dev.newswire.store.jdbc.JdbcItemStore;
 import dev.newswire.store.jdbc.TestDatabases;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +52,7 @@ class StoryClusterPlatformsScenarioTest {
   static final ChannelRef SLACK_TC = new ChannelRef("slack", "T1", "C-tc");
 
   final MutableClock clock = new MutableClock(T0);
+  GrowingFeeds rss;
   FakeFeedServer server;
   FakeDiscord fakeDiscord;
   DiscordBot bot;
@@ -66,6 +66,7 @@ class StoryClusterPlatformsScenarioTest {
   @BeforeEach
   void start() throws Exception {
     server = FakeFeedServer.start();
+    rss = new GrowingFeeds(server, clock);
     fakeDiscord = FakeDiscord.start();
     bot = DiscordBot.start(FakeDiscord.TOKEN, fakeDiscord.config(), Duration.ofSeconds(20));
     fakeSlack = new FakeSlack();
@@ -99,20 +100,20 @@ class StoryClusterPlatformsScenarioTest {
 
   @Test
   void originalMessagesAreEditedOnDiscordAndSlack() {
-    publish("/openai.xml", item("o-old", "Introducing OpenAI for Government", "https://openai.com/gov", "ChatGPT Gov."));
-    publish("/verge.xml", item("v-old", "Apple sued over Siri AI delays", "https://theverge.com/siri", "A lawsuit."));
-    publish("/tc.xml", item("t-old", "Meta hires Apple's Ruoming Pang", "https://techcrunch.com/pang", "Poached."));
+    rss.publish("/openai.xml", rss.item("o-old", "Introducing OpenAI for Government", "https://openai.com/gov", "ChatGPT Gov."));
+    rss.publish("/verge.xml", rss.item("v-old", "Apple sued over Siri AI delays", "https://theverge.com/siri", "A lawsuit."));
+    rss.publish("/tc.xml", rss.item("t-old", "Meta hires Apple's Ruoming Pang", "https://techcrunch.com/pang", "Poached."));
     pollAll();
 
     clock.set(T0.plus(Duration.ofMinutes(10)));
-    publish("/openai.xml", item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
+    rss.publish("/openai.xml", rss.item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
         "OpenAI released GPT-5 to all ChatGPT users, calling it its smartest model yet."));
     pollAll();
     assertThat(fakeDiscord.messagesIn(FakeDiscord.CHANNEL_ID)).hasSize(1);
     assertThat(fakeSlack.calls("chat.postMessage")).hasSize(1);
 
     clock.set(T0.plus(Duration.ofMinutes(15)));
-    publish("/verge.xml", item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT",
+    rss.publish("/verge.xml", rss.item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT",
         "https://theverge.com/gpt-5", "The new model GPT-5 is now available to ChatGPT free and paid users, OpenAI said."));
     pollAll();
     assertThat(fakeDiscord.messagesIn(FakeDiscord.CHANNEL_ID)).as("no second post").hasSize(1);
@@ -128,7 +129,7 @@ class StoryClusterPlatformsScenarioTest {
     assertThat(updates.get(0).json("blocks").toString()).contains("Also covered by").contains("The Verge");
 
     clock.set(T0.plus(Duration.ofMinutes(15)).plusSeconds(20));
-    publish("/tc.xml", item("t-gpt5", "OpenAI's GPT-5 launches for all ChatGPT users",
+    rss.publish("/tc.xml", rss.item("t-gpt5", "OpenAI's GPT-5 launches for all ChatGPT users",
         "https://techcrunch.com/gpt-5", "OpenAI on Thursday released GPT-5, its new flagship model, to ChatGPT users."));
     pollAll();
     var posts = fakeSlack.calls("chat.postMessage");
@@ -157,48 +158,5 @@ class StoryClusterPlatformsScenarioTest {
     dispatcher.dispatchDue();
   }
 
-  private final Map<String, List<String>> published = new java.util.HashMap<>();
-
   /** Adds items on top of what the feed already lists (newest first). */
-  private void publish(String path, String... items) {
-    List<String> all = published.computeIfAbsent(path, k -> new ArrayList<>());
-    for (String it : items) all.add(0, it);
-    server.feed(path, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + path
-        + "</title><link>https://example.org/</link><description>d</description>" + String.join("", all)
-        + "</channel></rss>");
-  }
-
-  private String item(String guid, String title, String link, String summary) {
-    String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC));
-    return "<item><guid isPermaLink=\"false\">" + guid + "</guid><title>" + title.replace("&", "&amp;") + "</title><link>"
-        + link + "</link><pubDate>" + date + "</pubDate><description>" + summary.replace("&", "&amp;")
-        + "</description></item>";
-  }
-
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      now = start;
-    }
-
-    void set(Instant t) {
-      now = t;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package dev.newswire.scenario;
 
+import dev.newswire.support.GrowingFeeds;
+import dev.newswire.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.config.ClusteringConfig;
@@ -29,11 +31,8 @@ import dev.newswire.store.jdbc.JdbcDeliveryStore;
 import dev.newswire.store.jdbc.JdbcFeedStore;
 import dev.newswire.store.jdbc.JdbcItemStore;
 import dev.newswire.store.jdbc.TestDatabases;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +52,7 @@ class StoryClusterScenarioTest {
   static final ChannelRef TC_ONLY = new ChannelRef("slack", "T1", "C-techcrunch");
 
   final MutableClock clock = new MutableClock(T0);
+  GrowingFeeds rss;
   FakeFeedServer server;
   Database db;
   JdbcFeedStore feeds;
@@ -64,6 +64,7 @@ class StoryClusterScenarioTest {
   @BeforeEach
   void start() {
     server = FakeFeedServer.start();
+    rss = new GrowingFeeds(server, clock);
     db = Database.open(TestDatabases.h2(), null);
     feeds = new JdbcFeedStore(db, clock);
     feeds.syncConfigured(List.of(
@@ -88,24 +89,24 @@ class StoryClusterScenarioTest {
 
   @Test
   void onePostPerChannelAndCoalescedAlsoCoveredByEdits() {
-    publish("/openai.xml", item("o-old", "Introducing OpenAI for Government", "https://openai.com/gov", "OpenAI for Government brings ChatGPT Gov to US agencies."));
-    publish("/verge.xml", item("v-old", "Apple sued over Siri AI delays", "https://theverge.com/siri", "Apple shareholders filed a lawsuit."));
-    publish("/tc.xml", item("t-old", "Meta hires Apple's Ruoming Pang", "https://techcrunch.com/pang", "Meta poached Apple's models chief."));
+    rss.publish("/openai.xml", rss.item("o-old", "Introducing OpenAI for Government", "https://openai.com/gov", "OpenAI for Government brings ChatGPT Gov to US agencies."));
+    rss.publish("/verge.xml", rss.item("v-old", "Apple sued over Siri AI delays", "https://theverge.com/siri", "Apple shareholders filed a lawsuit."));
+    rss.publish("/tc.xml", rss.item("t-old", "Meta hires Apple's Ruoming Pang", "https://techcrunch.com/pang", "Meta poached Apple's models chief."));
     pollAll();
     assertThat(discord.posts).as("baseline").isEmpty();
 
     // 10:10 OpenAI publishes the story.
     clock.set(T0.plus(Duration.ofMinutes(10)));
-    publish("/openai.xml", item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
+    rss.publish("/openai.xml", rss.item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
         "OpenAI released GPT-5 to all ChatGPT users, calling it its smartest model yet."));
     pollAll();
     assertThat(discord.postsIn(ALL)).extracting(Post::title).containsExactly("OpenAI launches GPT-5");
 
     // 10:15 The Verge has it too, plus an unrelated OpenAI story: the story becomes an edit, the other is a post.
     clock.set(T0.plus(Duration.ofMinutes(15)));
-    publish("/verge.xml", item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT",
+    rss.publish("/verge.xml", rss.item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT",
         "https://theverge.com/gpt-5", "The new model GPT-5 is now available to ChatGPT free and paid users, OpenAI said."),
-        item("v-40b", "OpenAI raises $40B", "https://theverge.com/openai-40b",
+        rss.item("v-40b", "OpenAI raises $40B", "https://theverge.com/openai-40b",
             "OpenAI closed a funding round led by SoftBank at a $300 billion valuation."));
     pollAll();
     assertThat(discord.postsIn(ALL)).extracting(Post::title).containsExactly("OpenAI launches GPT-5", "OpenAI raises $40B");
@@ -117,7 +118,7 @@ class StoryClusterScenarioTest {
     // 10:15:20 TechCrunch: its own subscriber gets a post (covered by both others); #all's message is due for an
     // edit but was edited 20 s ago, so the edit waits.
     clock.set(T0.plus(Duration.ofMinutes(15)).plusSeconds(20));
-    publish("/tc.xml", item("t-gpt5", "OpenAI's GPT-5 launches for all ChatGPT users",
+    rss.publish("/tc.xml", rss.item("t-gpt5", "OpenAI's GPT-5 launches for all ChatGPT users",
         "https://techcrunch.com/gpt-5", "OpenAI on Thursday released GPT-5, its new flagship model, to ChatGPT users."));
     pollAll();
     assertThat(slack.postsIn(TC_ONLY)).hasSize(1);
@@ -146,12 +147,12 @@ class StoryClusterScenarioTest {
 
   @Test
   void aRestartRebuildsTheWindowFromTheDatabase() {
-    publish("/openai.xml", item("o-old", "Old", "https://openai.com/old", "Old."));
-    publish("/verge.xml", item("v-old", "Older", "https://theverge.com/old", "Older."));
-    publish("/tc.xml", item("t-old", "Oldest", "https://techcrunch.com/old", "Oldest."));
+    rss.publish("/openai.xml", rss.item("o-old", "Old", "https://openai.com/old", "Old."));
+    rss.publish("/verge.xml", rss.item("v-old", "Older", "https://theverge.com/old", "Older."));
+    rss.publish("/tc.xml", rss.item("t-old", "Oldest", "https://techcrunch.com/old", "Oldest."));
     pollAll();
     clock.set(T0.plus(Duration.ofMinutes(10)));
-    publish("/openai.xml", item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
+    rss.publish("/openai.xml", rss.item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
         "OpenAI released GPT-5 to all ChatGPT users, calling it its smartest model yet."));
     pollAll();
     // A new process: a fresh clusterer loaded from the database.
@@ -162,7 +163,7 @@ class StoryClusterScenarioTest {
         new Deduper(), new TopicClassifier(Taxonomy.empty()), (feed, item) -> List.of(ALL), feeds, items,
         PollingConfig.defaults(), clock, PipelineMetrics.NOOP, reloaded);
     clock.set(T0.plus(Duration.ofMinutes(20)));
-    publish("/verge.xml", item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT",
+    rss.publish("/verge.xml", rss.item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT",
         "https://theverge.com/gpt-5", "The new model GPT-5 is now available to ChatGPT free and paid users, OpenAI said."));
     pollAll();
     assertThat(discord.postsIn(ALL)).hasSize(1);
@@ -176,24 +177,7 @@ class StoryClusterScenarioTest {
     dispatcher.dispatchDue();
   }
 
-  private final Map<String, List<String>> published = new java.util.HashMap<>();
-
   /** Adds items on top of what the feed already lists (newest first). */
-  private void publish(String path, String... items) {
-    List<String> all = published.computeIfAbsent(path, k -> new ArrayList<>());
-    for (String it : items) all.add(0, it);
-    server.feed(path, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + path
-        + "</title><link>https://example.org/</link><description>d</description>" + String.join("", all)
-        + "</channel></rss>");
-  }
-
-  private String item(String guid, String title, String link, String summary) {
-    String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC));
-    return "<item><guid isPermaLink=\"false\">" + guid + "</guid><title>" + title.replace("&", "&amp;") + "</title><link>"
-        + link + "</link><pubDate>" + date + "</pubDate><description>" + summary.replace("&", "&amp;")
-        + "</description></item>";
-  }
-
   record Post(ChannelRef channel, String title, String messageId, List<String> sources) {}
 
   record Edit(ChannelRef channel, String messageId, List<String> sources, Instant at) {}
@@ -234,30 +218,4 @@ class StoryClusterScenarioTest {
     }
   }
 
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      now = start;
-    }
-
-    void set(Instant t) {
-      now = t;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package dev.newswire.scenario;
 
+import dev.newswire.support.GrowingFeeds;
+import dev.newswire.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,11 +40,8 @@ import dev.newswire.store.jdbc.JdbcTopicMentionStore;
 import dev.newswire.store.jdbc.TestDatabases;
 import dev.newswire.subscription.TopicMentions;
 import dev.newswire.support.Topics;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +60,7 @@ class TopicMentionPlatformsScenarioTest {
   static final ChannelRef SLACK = new ChannelRef("slack", "T1", "C-news");
 
   final MutableClock clock = new MutableClock(T0);
+  GrowingFeeds rss;
   FakeFeedServer server;
   FakeDiscord fakeDiscord;
   DiscordBot bot;
@@ -74,6 +74,7 @@ class TopicMentionPlatformsScenarioTest {
   @BeforeEach
   void start() throws Exception {
     server = FakeFeedServer.start();
+    rss = new GrowingFeeds(server, clock);
     fakeDiscord = FakeDiscord.start();
     bot = DiscordBot.start(FakeDiscord.TOKEN, fakeDiscord.config(), Duration.ofSeconds(20));
     fakeSlack = new FakeSlack();
@@ -111,16 +112,16 @@ class TopicMentionPlatformsScenarioTest {
 
   @Test
   void aStoryOnTheTopicPingsTheRoleOnceAndOtherStoriesAndEditsPingNobody() {
-    publish("/openai.xml", item("o-old", "Introducing OpenAI for Government", "https://openai.com/gov", "A new offering."));
-    publish("/verge.xml", item("v-old", "Apple sued over Siri delays", "https://theverge.com/siri", "A lawsuit."));
+    rss.publish("/openai.xml", rss.item("o-old", "Introducing OpenAI for Government", "https://openai.com/gov", "A new offering."));
+    rss.publish("/verge.xml", rss.item("v-old", "Apple sued over Siri delays", "https://theverge.com/siri", "A lawsuit."));
     pollAll(); // the silent baseline
 
     clock.set(T0.plus(Duration.ofMinutes(10)));
-    publish("/openai.xml", item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
+    rss.publish("/openai.xml", rss.item("o-gpt5", "OpenAI launches GPT-5", "https://openai.com/gpt-5",
         "OpenAI released GPT-5 to all ChatGPT users, calling it its smartest model yet. @everyone @channel"));
     pollAll();
     clock.set(T0.plus(Duration.ofMinutes(11)));
-    publish("/verge.xml", item("v-nvidia", "Nvidia unveils Blackwell chips for data centers",
+    rss.publish("/verge.xml", rss.item("v-nvidia", "Nvidia unveils Blackwell chips for data centers",
         "https://theverge.com/blackwell", "Nvidia's new data center GPU ships next quarter."));
     pollAll();
 
@@ -150,7 +151,7 @@ class TopicMentionPlatformsScenarioTest {
 
     // Another outlet covers GPT-5: the pinged message is edited with "also covered by", and the edit pings nobody.
     clock.set(T0.plus(Duration.ofMinutes(15)));
-    publish("/verge.xml", item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT",
+    rss.publish("/verge.xml", rss.item("v-gpt5", "GPT-5 is here: OpenAI's new flagship model rolls out in ChatGPT",
         "https://theverge.com/gpt-5", "The new model GPT-5 is now available to ChatGPT free and paid users, OpenAI said."));
     pollAll();
     assertThat(fakeDiscord.messagesIn(FakeDiscord.CHANNEL_ID)).as("no new post").hasSize(2);
@@ -174,48 +175,5 @@ class TopicMentionPlatformsScenarioTest {
     dispatcher.dispatchDue();
   }
 
-  private final Map<String, List<String>> published = new java.util.HashMap<>();
-
   /** Adds items on top of what the feed already lists (newest first). */
-  private void publish(String path, String... items) {
-    List<String> all = published.computeIfAbsent(path, k -> new ArrayList<>());
-    for (String it : items) all.add(0, it);
-    server.feed(path, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + path
-        + "</title><link>https://example.org/</link><description>d</description>" + String.join("", all)
-        + "</channel></rss>");
-  }
-
-  private String item(String guid, String title, String link, String summary) {
-    String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC));
-    return "<item><guid isPermaLink=\"false\">" + guid + "</guid><title>" + title.replace("&", "&amp;") + "</title><link>"
-        + link + "</link><pubDate>" + date + "</pubDate><description>" + summary.replace("&", "&amp;")
-        + "</description></item>";
-  }
-
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      now = start;
-    }
-
-    void set(Instant t) {
-      now = t;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

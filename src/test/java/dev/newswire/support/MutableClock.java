@@ -1,4 +1,4 @@
-package dev.newswire.command;
+package dev.newswire.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +16,15 @@ public final class MutableClock extends Clock {
 
   public void advance(Duration d) {
     now = now.plus(d);
+  }
+
+  public void set(Instant t) {
+    now = t;
+  }
+
+  /** An ISO-8601 instant, e.g. "2026-03-29T07:00:00Z". */
+  public void set(String iso) {
+    now = Instant.parse(iso);
   }
 
   @Override
