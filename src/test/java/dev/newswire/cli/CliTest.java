@@ -5,46 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.fakes.FakeFeedServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.newswire.support.CapturedConsole;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user types it: arguments in, stdout lines and exit status out. */
 class CliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private PrintStream realOut;
-  private PrintStream realErr;
+  @RegisterExtension final CapturedConsole console = new CapturedConsole();
 
   @TempDir Path dir;
 
-  @BeforeEach
-  void capture() {
-    realOut = System.out;
-    realErr = System.err;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(realOut);
-    System.setErr(realErr);
-  }
-
   private List<JsonNode> lines() throws Exception {
     List<JsonNode> out = new ArrayList<>();
-    for (String l : stdout.toString(StandardCharsets.UTF_8).split("\n")) if (!l.isBlank()) out.add(JSON.readTree(l));
-    stdout.reset();
+    for (String l : console.stdout.toString(StandardCharsets.UTF_8).split("\n")) if (!l.isBlank()) out.add(JSON.readTree(l));
+    console.stdout.reset();
     return out;
   }
 
@@ -85,7 +66,7 @@ class CliTest {
     Path cfg = dir.resolve("bad.yaml");
     Files.writeString(cfg, "polling:\n  intervall: 5m\n");
     assertThat(NewswireCli.execute("run", "--once", "--config", cfg.toString())).isEqualTo(2);
-    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("polling.intervall");
+    assertThat(console.stderr.toString(StandardCharsets.UTF_8)).contains("polling.intervall");
   }
 
   @Test

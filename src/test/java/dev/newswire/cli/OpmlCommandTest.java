@@ -8,51 +8,32 @@ import dev.newswire.store.CategorizedFeed;
 import dev.newswire.store.jdbc.Database;
 import dev.newswire.store.jdbc.JdbcFeedStore;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.newswire.support.CapturedConsole;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `newswire feeds import|export` as a user types it, against real OPML exports and an H2 file database. */
 class OpmlCommandTest {
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private PrintStream realOut;
-  private PrintStream realErr;
+  @RegisterExtension final CapturedConsole console = new CapturedConsole();
 
   @TempDir Path dir;
 
-  @BeforeEach
-  void capture() {
-    realOut = System.out;
-    realErr = System.err;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(realOut);
-    System.setErr(realErr);
-  }
-
   private String out() {
-    String s = stdout.toString(StandardCharsets.UTF_8);
-    stdout.reset();
+    String s = console.stdout.toString(StandardCharsets.UTF_8);
+    console.stdout.reset();
     return s;
   }
 
   private String err() {
-    String s = stderr.toString(StandardCharsets.UTF_8);
-    stderr.reset();
+    String s = console.stderr.toString(StandardCharsets.UTF_8);
+    console.stderr.reset();
     return s;
   }
 
