@@ -1,6 +1,6 @@
 package dev.newswire.bench;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.store.DeliveryStore;
 import dev.newswire.store.PendingDelivery;
 import dev.newswire.store.StoredItem;

@@ -1,12 +1,12 @@
 package dev.newswire.bench;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.Dispatcher;
 import dev.newswire.news.NewsItem;
 import dev.newswire.news.Taxonomy;
-import dev.newswire.pipeline.Enricher;
-import dev.newswire.pipeline.FeedParser;
+import dev.newswire.pipeline.card.Enricher;
+import dev.newswire.pipeline.parse.FeedParser;
 import dev.newswire.platform.discord.DiscordPlatform;
 import dev.newswire.platform.discord.DiscordService;
 import dev.newswire.platform.slack.SlackClients;

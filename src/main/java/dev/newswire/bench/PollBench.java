@@ -2,11 +2,11 @@ package dev.newswire.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.newswire.config.NetworkConfig;
-import dev.newswire.pipeline.FeedFetcher;
-import dev.newswire.pipeline.FeedParseException;
-import dev.newswire.pipeline.FeedParser;
-import dev.newswire.pipeline.FetchRequest;
-import dev.newswire.pipeline.FetchResult;
+import dev.newswire.pipeline.fetch.FeedFetcher;
+import dev.newswire.pipeline.parse.FeedParseException;
+import dev.newswire.pipeline.parse.FeedParser;
+import dev.newswire.pipeline.fetch.FetchRequest;
+import dev.newswire.pipeline.fetch.FetchResult;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.newswire.cli;
 
 import dev.newswire.config.NetworkConfig;
-import dev.newswire.pipeline.FeedFetcher;
-import dev.newswire.pipeline.FetchRequest;
-import dev.newswire.pipeline.FetchResult;
+import dev.newswire.pipeline.fetch.FeedFetcher;
+import dev.newswire.pipeline.fetch.FetchRequest;
+import dev.newswire.pipeline.fetch.FetchResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

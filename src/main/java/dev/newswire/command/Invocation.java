@@ -1,6 +1,6 @@
 package dev.newswire.command;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.newswire.delivery;
 
+import dev.newswire.news.ChannelRef;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,7 +1,8 @@
 package dev.newswire.delivery;
 
+import dev.newswire.news.ChannelRef;
 import dev.newswire.pipeline.PipelineMetrics;
-import dev.newswire.pipeline.StoryEnricher;
+import dev.newswire.pipeline.card.StoryEnricher;
 import dev.newswire.store.DeliveryStore;
 import dev.newswire.store.PendingDelivery;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.newswire.delivery;
 
+import dev.newswire.news.ChannelRef;
+
 /**
  * Told once when a channel fails for good (its later deliveries are skipped until the problem is cleared). The
  * dispatcher already logs it at WARN; an implementation may also tell the channel or an admin.

@@ -1,5 +1,6 @@
 package dev.newswire.delivery;
 
+import dev.newswire.news.ChannelRef;
 import dev.newswire.news.NewsItem;
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package dev.newswire.digest;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.DeliveryResult;
 import dev.newswire.delivery.Digest;
 import dev.newswire.news.Card;
 import dev.newswire.news.NewsItem;
 import dev.newswire.news.SourceLink;
-import dev.newswire.pipeline.StoryEnricher;
-import dev.newswire.pipeline.TopicClassifier;
+import dev.newswire.pipeline.card.StoryEnricher;
+import dev.newswire.pipeline.card.TopicClassifier;
 import dev.newswire.store.DigestCandidate;
 import dev.newswire.store.DigestStore;
 import dev.newswire.store.StoredItem;
@@ -179,7 +179,7 @@ public final class DigestService {
     String storyKey() {
       // Unclustered items (clustering off, or stored before it) still fold by title, as before clustering.
       return candidate.coverage() != null ? "cluster:" + candidate.coverage().clusterId()
-          : "title:" + dev.newswire.pipeline.ItemKeys.normalisedTitle(item.title());
+          : "title:" + dev.newswire.pipeline.identity.ItemKeys.normalisedTitle(item.title());
     }
   }
 

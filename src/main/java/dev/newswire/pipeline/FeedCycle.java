@@ -1,7 +1,17 @@
 package dev.newswire.pipeline;
 
+import dev.newswire.pipeline.card.TopicClassifier;
+import dev.newswire.pipeline.fetch.FeedFetcher;
+import dev.newswire.pipeline.fetch.FetchRequest;
+import dev.newswire.pipeline.fetch.FetchResult;
+import dev.newswire.pipeline.identity.DedupeResult;
+import dev.newswire.pipeline.identity.Deduper;
+import dev.newswire.pipeline.identity.IdentifiedItem;
+import dev.newswire.pipeline.identity.KnownItems;
+import dev.newswire.pipeline.parse.FeedParseException;
+import dev.newswire.pipeline.parse.FeedParser;
 import dev.newswire.config.PollingConfig;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.news.Feed;
 import dev.newswire.news.FeedValidators;
 import dev.newswire.news.ParsedFeed;

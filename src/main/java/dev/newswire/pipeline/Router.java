@@ -1,6 +1,6 @@
 package dev.newswire.pipeline;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.news.Feed;
 import dev.newswire.news.NewsItem;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.newswire.store;
 
-import dev.newswire.pipeline.IdentifiedItem;
-import dev.newswire.pipeline.KnownItems;
+import dev.newswire.pipeline.identity.IdentifiedItem;
+import dev.newswire.pipeline.identity.KnownItems;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.newswire.store;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package dev.newswire.store;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 
 /**
  * A posted message whose card must be updated (another outlet joined its story).

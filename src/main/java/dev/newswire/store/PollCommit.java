@@ -1,8 +1,8 @@
 package dev.newswire.store;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.news.FeedValidators;
-import dev.newswire.pipeline.DedupeResult;
+import dev.newswire.pipeline.identity.DedupeResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.newswire.store;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.subscription.ChannelFilter;
 import dev.newswire.subscription.FilterPattern;
 import dev.newswire.subscription.Subscription;

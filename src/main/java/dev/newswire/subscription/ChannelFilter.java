@@ -1,6 +1,6 @@
 package dev.newswire.subscription;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 
 /**
  * A filter on what reaches one channel.

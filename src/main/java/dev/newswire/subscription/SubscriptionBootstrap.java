@@ -1,7 +1,7 @@
 package dev.newswire.subscription;
 
 import dev.newswire.config.SubscriptionConfig;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.store.SubscriptionStore;
 import java.util.List;
 import java.util.Locale;

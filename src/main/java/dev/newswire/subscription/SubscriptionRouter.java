@@ -1,6 +1,6 @@
 package dev.newswire.subscription;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.news.Feed;
 import dev.newswire.news.NewsItem;
 import dev.newswire.pipeline.Router;

@@ -1,10 +1,10 @@
 package dev.newswire.subscription;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.Mention;
 import dev.newswire.delivery.StoryMentions;
 import dev.newswire.news.NewsItem;
-import dev.newswire.pipeline.TopicClassifier;
+import dev.newswire.pipeline.card.TopicClassifier;
 import dev.newswire.store.TopicMention;
 import dev.newswire.store.TopicMentionStore;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.newswire.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.config.CommandsConfig;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

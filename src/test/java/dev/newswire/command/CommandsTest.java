@@ -9,7 +9,7 @@ import dev.newswire.config.FeedConfig;
 import dev.newswire.config.NetworkConfig;
 import dev.newswire.config.NewswireConfig;
 import dev.newswire.config.PollingConfig;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.fakes.FakeFeedServer;
 import dev.newswire.news.Card;
 import dev.newswire.store.jdbc.TestDatabases;

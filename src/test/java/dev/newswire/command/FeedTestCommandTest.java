@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newswire.App;
 import dev.newswire.config.NetworkConfig;
 import dev.newswire.config.NewswireConfig;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.fakes.FakeFeedServer;
 import dev.newswire.store.jdbc.TestDatabases;
 import java.io.ByteArrayOutputStream;

@@ -6,7 +6,7 @@ import dev.newswire.command.news.CommandContext;
 import dev.newswire.command.news.SearchCommand;
 import dev.newswire.config.NewswireConfig;
 import dev.newswire.config.StorageConfig;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.news.Taxonomy;
 import dev.newswire.search.StoryIndex;
 import dev.newswire.store.jdbc.Database;

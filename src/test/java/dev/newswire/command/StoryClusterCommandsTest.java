@@ -8,7 +8,7 @@ import dev.newswire.App;
 import dev.newswire.config.FeedConfig;
 import dev.newswire.config.NetworkConfig;
 import dev.newswire.config.NewswireConfig;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.fakes.FakeFeedServer;
 import dev.newswire.news.Card;
 import dev.newswire.news.SourceLink;

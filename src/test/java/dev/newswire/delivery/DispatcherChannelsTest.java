@@ -1,15 +1,16 @@
 package dev.newswire.delivery;
 
+import dev.newswire.news.ChannelRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.config.FeedConfig;
 import dev.newswire.news.FeedValidators;
 import dev.newswire.news.NewsItem;
 import dev.newswire.news.Taxonomy;
-import dev.newswire.pipeline.DedupeResult;
-import dev.newswire.pipeline.Deduper;
-import dev.newswire.pipeline.Enricher;
-import dev.newswire.pipeline.KnownItems;
+import dev.newswire.pipeline.identity.DedupeResult;
+import dev.newswire.pipeline.identity.Deduper;
+import dev.newswire.pipeline.card.Enricher;
+import dev.newswire.pipeline.identity.KnownItems;
 import dev.newswire.store.PollCommit;
 import dev.newswire.store.jdbc.Database;
 import dev.newswire.store.jdbc.JdbcDeliveryStore;

@@ -12,7 +12,7 @@ import dev.newswire.config.FeedConfig;
 import dev.newswire.config.NetworkConfig;
 import dev.newswire.config.NewswireConfig;
 import dev.newswire.config.SubscriptionConfig;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.fakes.FakeFeedServer;
 import dev.newswire.store.jdbc.TestDatabases;
 import dev.newswire.support.Topics;

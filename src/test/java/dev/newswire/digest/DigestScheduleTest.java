@@ -2,7 +2,7 @@ package dev.newswire.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.subscription.Subscription;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -2,13 +2,13 @@ package dev.newswire.reliability;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.config.FeedConfig;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.fakes.FakeSlack;
 import dev.newswire.news.FeedValidators;
 import dev.newswire.news.NewsItem;
-import dev.newswire.pipeline.DedupeResult;
-import dev.newswire.pipeline.Deduper;
-import dev.newswire.pipeline.KnownItems;
+import dev.newswire.pipeline.identity.DedupeResult;
+import dev.newswire.pipeline.identity.Deduper;
+import dev.newswire.pipeline.identity.KnownItems;
 import dev.newswire.store.PollCommit;
 import dev.newswire.store.jdbc.Database;
 import dev.newswire.store.jdbc.JdbcFeedStore;

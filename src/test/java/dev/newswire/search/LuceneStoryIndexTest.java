@@ -3,8 +3,8 @@ package dev.newswire.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.news.NewsItem;
-import dev.newswire.pipeline.IdentifiedItem;
-import dev.newswire.pipeline.KnownItems;
+import dev.newswire.pipeline.identity.IdentifiedItem;
+import dev.newswire.pipeline.identity.KnownItems;
 import dev.newswire.store.ItemStore;
 import dev.newswire.store.PollCommit;
 import dev.newswire.store.StoredItem;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.newswire.config.SubscriptionConfig;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.news.Feed;
 import dev.newswire.news.FeedHealth;
 import dev.newswire.news.FeedValidators;

@@ -10,7 +10,7 @@ import dev.newswire.command.news.CommandContext;
 import dev.newswire.news.Feed;
 import dev.newswire.news.NewsItem;
 import dev.newswire.news.ParsedFeed;
-import dev.newswire.pipeline.FeedProbe;
+import dev.newswire.pipeline.parse.FeedProbe;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;

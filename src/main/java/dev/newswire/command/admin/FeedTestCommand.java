@@ -11,7 +11,7 @@ import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.DeliveryResult;
 import dev.newswire.delivery.Story;
 import dev.newswire.news.NewsItem;
-import dev.newswire.pipeline.FeedProbe;
+import dev.newswire.pipeline.parse.FeedProbe;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;

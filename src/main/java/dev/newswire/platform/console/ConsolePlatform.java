@@ -2,7 +2,7 @@ package dev.newswire.platform.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.DeliveryResult;
 import dev.newswire.delivery.Digest;

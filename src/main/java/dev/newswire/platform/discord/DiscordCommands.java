@@ -4,7 +4,7 @@ import dev.newswire.command.CommandSpec;
 import dev.newswire.command.Invocation;
 import dev.newswire.command.OptionSpec;
 import dev.newswire.command.Reply;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.DiscordRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.newswire.platform.discord;
 
 import org.slf4j.LoggerFactory;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.DeliveryResult;
 import dev.newswire.delivery.Digest;

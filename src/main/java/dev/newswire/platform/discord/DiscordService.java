@@ -33,7 +33,7 @@ public final class DiscordService implements AutoCloseable {
 
   /** @param threadPerStory channels where each posted story gets a discussion thread */
   public static DiscordService start(String token, DiscordConfig config, CommandHandler handler, Path hashFile,
-      Clock clock, java.util.function.Predicate<dev.newswire.delivery.ChannelRef> threadPerStory)
+      Clock clock, java.util.function.Predicate<dev.newswire.news.ChannelRef> threadPerStory)
       throws InterruptedException {
     DiscordRenderer renderer = new DiscordRenderer();
     DiscordCommands commands = handler == null ? null

@@ -31,7 +31,7 @@ import dev.newswire.command.CommandSpec;
 import dev.newswire.command.Invocation;
 import dev.newswire.command.Reply;
 import dev.newswire.command.TextInvocationParser;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.SlackMrkdwn;
 import dev.newswire.delivery.SlackRenderer;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsJoinResponse;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.ChatPlatform;
 import dev.newswire.delivery.DeliveryResult;
 import dev.newswire.delivery.Digest;

@@ -1,6 +1,6 @@
 package dev.newswire.store.jdbc;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.store.ChannelOptionStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.newswire.store.jdbc;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.store.DeliveryStore;
 import dev.newswire.store.PendingDelivery;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.newswire.store.jdbc;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.store.FeedNotices;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,9 +1,9 @@
 package dev.newswire.store.jdbc;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.news.NewsItem;
-import dev.newswire.pipeline.IdentifiedItem;
-import dev.newswire.pipeline.KnownItems;
+import dev.newswire.pipeline.identity.IdentifiedItem;
+import dev.newswire.pipeline.identity.KnownItems;
 import dev.newswire.store.ClusterMember;
 import dev.newswire.store.ItemStore;
 import dev.newswire.store.PollCommit;

@@ -1,6 +1,6 @@
 package dev.newswire.store.jdbc;
 
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.Mention;
 import dev.newswire.store.TopicMention;
 import dev.newswire.store.TopicMentionStore;

@@ -9,7 +9,7 @@ import dev.newswire.command.Invocation;
 import dev.newswire.command.OptionSpec;
 import dev.newswire.command.OptionType;
 import dev.newswire.command.Reply;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.DeliveryResult;
 import dev.newswire.delivery.DiscordRenderer;
 import dev.newswire.delivery.Story;

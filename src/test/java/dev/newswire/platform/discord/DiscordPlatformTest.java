@@ -3,7 +3,7 @@ package dev.newswire.platform.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.DeliveryResult;
 import dev.newswire.delivery.DiscordRenderer;
 import dev.newswire.delivery.Story;

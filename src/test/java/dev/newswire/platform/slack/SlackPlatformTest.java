@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.Slack;
 import dev.newswire.config.SlackSettings;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.DeliveryResult;
 import dev.newswire.delivery.Story;
 import dev.newswire.fakes.FakeSlack;

@@ -3,7 +3,7 @@ package dev.newswire.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.config.StorageConfig;
-import dev.newswire.delivery.ChannelRef;
+import dev.newswire.news.ChannelRef;
 import dev.newswire.delivery.Mention;
 import dev.newswire.store.TopicMention;
 import dev.newswire.subscription.ChannelFilter;

@@ -1,6 +1,0 @@
-package dev.newswire.pipeline;
-
-import dev.newswire.news.NewsItem;
-
-/** An item with the hashes that identify it inside its feed, and its position in the document. */
-public record IdentifiedItem(NewsItem item, String keyHash, String linkHash, String titleHash, int documentIndex) {}
